@@ -1,0 +1,76 @@
+# Job Management Dashboard: the front door.
+#
+# Two ways to run the product:
+#   Docker path (what an evaluator runs): build, up, stop, clean, test, logs, seed
+#   Native path (development and CI):     dev, check, bench, types, fmt, screenshot
+# Recipes hold no logic: each one calls a script in ops/scripts/, which runs on
+# GNU make 3.81 and bash 3.2 (the macOS defaults).  ARGS=... passes through.
+
+.DEFAULT_GOAL := help
+SCRIPTS := ops/scripts
+ARGS ?=
+N ?=
+
+.PHONY: help
+help: ## List the targets with one line each
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
+
+# ---- Docker path --------------------------------------------------------------
+
+.PHONY: build
+build: ## Build every Docker image (api, web, e2e)
+	@bash $(SCRIPTS)/docker-build.sh $(ARGS)
+
+.PHONY: up
+up: ## Start the stack detached, wait until healthy, print the URL
+	@bash $(SCRIPTS)/docker-up.sh $(ARGS)
+
+.PHONY: stop
+stop: ## Stop the stack's containers, keep its data
+	@bash $(SCRIPTS)/docker-stop.sh $(ARGS)
+
+.PHONY: clean
+clean: ## Remove this project's containers, networks, volumes and images
+	@bash $(SCRIPTS)/docker-clean.sh $(ARGS)
+
+.PHONY: test
+test: ## Run the E2E suite in an isolated compose project (report in ./playwright-report)
+	@bash $(SCRIPTS)/docker-test.sh $(ARGS)
+
+.PHONY: logs
+logs: ## Follow the running stack's logs
+	@bash $(SCRIPTS)/docker-logs.sh $(ARGS)
+
+.PHONY: seed
+seed: ## Seed the running stack with N jobs (make seed N=1000000)
+	@bash $(SCRIPTS)/docker-seed.sh $(N) $(ARGS)
+
+# ---- Native path --------------------------------------------------------------
+
+.PHONY: bootstrap
+bootstrap: ## Create the venv and install JS packages from the lock files
+	@bash $(SCRIPTS)/bootstrap.sh $(ARGS)
+
+.PHONY: dev
+dev: ## Run the dashboard natively (API + Vite) in the foreground
+	@bash $(SCRIPTS)/dev.sh $(ARGS)
+
+.PHONY: check
+check: ## Run every native check: lint, types, migrations, tests, build, E2E
+	@bash $(SCRIPTS)/check.sh $(ARGS)
+
+.PHONY: bench
+bench: ## Benchmark the API against the naive design (make bench N=1000000)
+	@bash $(SCRIPTS)/bench.sh $(N) $(ARGS)
+
+.PHONY: types
+types: ## Regenerate openapi.yaml and the web app's schema.gen.ts
+	@bash $(SCRIPTS)/types.sh $(ARGS)
+
+.PHONY: fmt
+fmt: ## Format Python and TypeScript sources
+	@bash $(SCRIPTS)/fmt.sh $(ARGS)
+
+.PHONY: screenshot
+screenshot: ## Take docs/img/dashboard.png of the dashboard on seeded data
+	@bash $(SCRIPTS)/screenshot.sh $(ARGS)
