@@ -1,0 +1,25 @@
+"""Settings for pytest: the base settings plus what tests need.
+
+Tests run against the real PostgreSQL named by ``DATABASE_URL``
+(pytest-django creates and migrates ``test_<name>``).
+"""
+
+import os
+
+# Must be set before base reads the environment: tests never need a secret.
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")
+
+from config.settings.base import *  # noqa: F403
+from config.settings.base import DATABASES
+
+# Plain connections: pytest-django wraps each test in a transaction on one
+# connection, which a per-process pool would only get in the way of.
+DATABASES["default"]["OPTIONS"].pop("pool", None)
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,34 @@
+"""Domain errors raised by selectors and services.
+
+They carry no HTTP knowledge: ``core.exceptions.exception_handler`` maps
+each class to a status code through its ``status_code`` attribute.
+"""
+
+
+class ApplicationError(Exception):
+    """Base of every expected, user-facing error of the application."""
+
+    status_code = 400
+    default_message = "The request could not be processed."
+
+    def __init__(self, message: str | None = None) -> None:
+        self.message = message or self.default_message
+        super().__init__(self.message)
+
+
+class NotFoundError(ApplicationError):
+    """A resource named by the request does not exist."""
+
+    status_code = 404
+    default_message = "Not found."
+
+
+class JobNotFoundError(NotFoundError):
+    """No job has the given id."""
+
+    default_message = "Job not found."
+
+    def __init__(self, job_id: int | None = None) -> None:
+        self.job_id = job_id
+        message = f"Job {job_id} not found." if job_id is not None else None
+        super().__init__(message)

@@ -1,0 +1,165 @@
+"""Tables of the jobs app: jobs, their status history and status counters.
+
+``Job.current_status``, ``status_changed_at`` and ``current_status_id`` are
+a read model of the latest ``JobStatus`` by ``(timestamp, id)``, and
+``JobStatusCount`` holds exact per-status job counts.  PostgreSQL triggers
+(migrations 0003 and 0004) write all of them; the application never does.
+"""
+
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.db import models
+from django.db.models.functions import Now, Trim, Upper
+from django.db.models.lookups import Exact
+
+NAME_MAX_LENGTH = 200
+STATUS_MAX_LENGTH = 16
+
+
+class StatusType(models.TextChoices):
+    """The states a job can be in (exact upper case on the wire)."""
+
+    PENDING = "PENDING", "Pending"
+    RUNNING = "RUNNING", "Running"
+    COMPLETED = "COMPLETED", "Completed"
+    FAILED = "FAILED", "Failed"
+    CANCELLED = "CANCELLED", "Cancelled"
+
+
+class Job(models.Model):
+    """A computational job; its current status is kept by triggers."""
+
+    id = models.BigAutoField(primary_key=True)
+    name = models.CharField(max_length=NAME_MAX_LENGTH)
+    created_at = models.DateTimeField(db_default=Now())
+    updated_at = models.DateTimeField(db_default=Now())
+    # Read model, written only by the jobs_* triggers (see migration 0003).
+    # NULL (not "") means "no status left": the contract's wire value is null.
+    current_status = models.CharField(  # noqa: DJ001
+        max_length=STATUS_MAX_LENGTH,
+        choices=StatusType.choices,
+        null=True,
+        blank=True,
+    )
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    current_status_id = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=~Exact(Trim("name"), ""),
+                name="jobs_job_name_not_blank",
+            ),
+        ]
+        indexes = [
+            # Default list order, and the keyset seek on it.
+            models.Index(
+                models.F("created_at").desc(),
+                models.F("id").desc(),
+                name="jobs_job_created_idx",
+            ),
+            # Status filter with the default order.
+            models.Index(
+                "current_status",
+                models.F("created_at").desc(),
+                models.F("id").desc(),
+                name="jobs_job_status_created_idx",
+            ),
+            # Added by 0002_jobs_list_indexes (concurrently).
+            models.Index(fields=["name", "id"], name="jobs_job_name_idx"),
+            models.Index(
+                fields=["current_status", "name", "id"],
+                name="jobs_job_status_name_idx",
+            ),
+            models.Index(
+                models.F("updated_at").desc(),
+                models.F("id").desc(),
+                name="jobs_job_updated_idx",
+            ),
+            models.Index(
+                "current_status",
+                models.F("updated_at").desc(),
+                models.F("id").desc(),
+                name="jobs_job_status_updated_idx",
+            ),
+            # Substring search: Django's icontains compiles to
+            # UPPER(name) LIKE UPPER(%term%), so the trigram index is on UPPER.
+            GinIndex(
+                OpClass(Upper("name"), name="gin_trgm_ops"),
+                name="jobs_job_name_trgm_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} (#{self.pk})"
+
+
+class JobStatus(models.Model):
+    """One entry in a job's status history (append-only by the API)."""
+
+    id = models.BigAutoField(primary_key=True)
+    # DB-level cascade: deleting a job is one DELETE statement, whatever the
+    # size of its history.  No separate FK index: jobs_status_job_ts_idx
+    # starts with job_id and serves the cascade.
+    job = models.ForeignKey(
+        Job,
+        on_delete=models.DB_CASCADE,
+        related_name="statuses",
+        db_index=False,
+    )
+    status_type = models.CharField(
+        max_length=STATUS_MAX_LENGTH, choices=StatusType.choices
+    )
+    timestamp = models.DateTimeField(db_default=Now())
+
+    class Meta:
+        verbose_name_plural = "job statuses"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status_type__in=StatusType.values),
+                name="jobs_jobstatus_status_type_valid",
+            ),
+        ]
+        indexes = [
+            # A job's history newest first; the trigger's "latest" lookup.
+            models.Index(
+                "job",
+                models.F("timestamp").desc(),
+                models.F("id").desc(),
+                name="jobs_status_job_ts_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.status_type} @ {self.timestamp} (job #{self.job_id})"
+
+
+class JobStatusCount(models.Model):
+    """One shard of the exact per-status job counters (trigger-maintained).
+
+    ``shard`` is ``job_id % 16`` so that concurrent writers spread over
+    sixteen rows per status instead of one hot row; the count of a status is
+    the sum over its shards.  ``status_type`` NULL counts jobs whose
+    statuses were all deleted.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    status_type = models.CharField(  # noqa: DJ001 (NULL = no status left)
+        max_length=STATUS_MAX_LENGTH,
+        choices=StatusType.choices,
+        null=True,
+        blank=True,
+    )
+    shard = models.SmallIntegerField()
+    job_count = models.BigIntegerField(db_default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["status_type", "shard"],
+                nulls_distinct=False,
+                name="jobs_jobstatuscount_status_shard_uniq",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.status_type} shard {self.shard}: {self.job_count}"
