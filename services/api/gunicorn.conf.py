@@ -1,0 +1,83 @@
+"""Gunicorn settings for the jobs API, read from the environment.
+
+Used by the Docker image (``gunicorn -c gunicorn.conf.py config.wsgi``) and
+by native runs (E2E, benchmarks), so both serve the API the same way.
+Every knob is documented in docs/operations.md.
+
+    GUNICORN_BIND        address to listen on            0.0.0.0:8000
+    WEB_CONCURRENCY      worker processes                2 x cores + 1, max 8
+    GUNICORN_THREADS     threads per worker (gthread)    4
+    GUNICORN_TIMEOUT     seconds before a silent worker is restarted   30
+    GUNICORN_KEEPALIVE   seconds to hold an idle keep-alive connection 5
+    GUNICORN_GRACEFUL_TIMEOUT  seconds to finish requests on stop      GUNICORN_TIMEOUT
+    GUNICORN_MAX_REQUESTS      recycle a worker after N requests (0 = never)  0
+    LOG_LEVEL            gunicorn's error log level      info
+
+The access log goes to stdout and the error log to stderr, so ``docker
+compose logs`` (or the terminal) shows both.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Upper bound for the computed default.  Each worker holds its own psycopg
+# pool (DB_POOL_MAX_SIZE connections), so workers x pool size has to stay
+# well under PostgreSQL's max_connections; an explicit WEB_CONCURRENCY is
+# taken as given.
+_MAX_DEFAULT_WORKERS = 8
+
+
+def _int(name: str, default: int, *, minimum: int = 0) -> int:
+    """Return the integer environment variable ``name`` or ``default``."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError as exc:
+        raise SystemExit(f"gunicorn.conf.py: {name} must be an integer, got {raw!r}") from exc
+    if value < minimum:
+        raise SystemExit(f"gunicorn.conf.py: {name} must be >= {minimum}, got {value}")
+    return value
+
+
+def _cores() -> int:
+    """Count the CPUs this process may run on (respects container cpusets)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # macOS has no sched_getaffinity
+        return max(1, os.cpu_count() or 1)
+
+
+bind = [addr.strip() for addr in os.environ.get("GUNICORN_BIND", "0.0.0.0:8000").split(",") if addr.strip()]
+
+# Threads let one worker overlap several requests waiting on PostgreSQL
+# without the memory cost of more processes.
+worker_class = "gthread"
+workers = _int("WEB_CONCURRENCY", min(2 * _cores() + 1, _MAX_DEFAULT_WORKERS), minimum=1)
+threads = _int("GUNICORN_THREADS", 4, minimum=1)
+
+timeout = _int("GUNICORN_TIMEOUT", 30, minimum=1)
+graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", timeout, minimum=1)
+keepalive = _int("GUNICORN_KEEPALIVE", 5, minimum=0)
+
+# Recycling workers bounds slow memory growth; off unless asked for.  The
+# jitter keeps all workers from restarting at the same moment.
+max_requests = _int("GUNICORN_MAX_REQUESTS", 0, minimum=0)
+max_requests_jitter = max_requests // 10
+
+# Logs: access log to stdout, errors to stderr (12-factor).
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info").strip().lower() or "info"
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
+
+# The heartbeat file lives in RAM: /tmp may be a slow overlay layer in a
+# container, which makes workers look frozen under load.
+if os.path.isdir("/dev/shm"):
+    worker_tmp_dir = "/dev/shm"
+
+# Load the application in each worker, not in the master: the database pool
+# must not be created before fork.
+preload_app = False
