@@ -1,0 +1,57 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { JobStatus } from '../fixtures/api';
+import { statusBadgeIn } from './status';
+
+/** A job's own page (`/jobs/:id`): heading, status control, history, delete. */
+export class JobDetailPage {
+  readonly main: Locator;
+  readonly history: Locator;
+  readonly historyEntries: Locator;
+  readonly confirmDialog: Locator;
+  readonly notFoundHeading: Locator;
+
+  constructor(readonly page: Page) {
+    this.main = page.getByRole('main');
+    this.history = page.getByRole('list', { name: 'Status history', exact: true });
+    this.historyEntries = this.history.getByRole('listitem');
+    this.confirmDialog = page.getByRole('alertdialog').or(page.getByRole('dialog'));
+    this.notFoundHeading = page.getByRole('heading', { name: /not found/i });
+  }
+
+  /** Loads `/jobs/<id>` directly (a deep link, as a pasted URL would). */
+  async goto(id: number | string): Promise<void> {
+    await this.page.goto(`/jobs/${id}`);
+  }
+
+  /** The page's `h1`, which is the job's name. */
+  heading(name: string): Locator {
+    return this.page.getByRole('heading', { level: 1, name, exact: true });
+  }
+
+  statusSelect(name: string): Locator {
+    return this.page.getByRole('combobox', { name: `Status of ${name}`, exact: true });
+  }
+
+  /** The status badge in the page's header area (outside the history list). */
+  statusBadge(status: JobStatus): Locator {
+    return statusBadgeIn(this.main, status).and(this.page.locator(':not([role="listitem"] *)'));
+  }
+
+  /** The history entry at `index` (0 = newest). */
+  historyEntry(index: number): Locator {
+    return this.historyEntries.nth(index);
+  }
+
+  /** Picks a new status and waits until the history shows it on top. */
+  async setStatus(name: string, status: JobStatus): Promise<void> {
+    await this.statusSelect(name).selectOption(status);
+    await expect(this.statusSelect(name)).toHaveValue(status);
+  }
+
+  /** Deletes the job through its button and the confirmation dialog. */
+  async deleteJob(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Delete ${name}`, exact: true }).click();
+    await expect(this.confirmDialog).toBeVisible();
+    await this.confirmDialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  }
+}

@@ -1,0 +1,140 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { STATUS_LABELS, type JobStatus } from '../fixtures/api';
+import { statusBadgeIn } from './status';
+
+/** Labels of the "Sort by" options, as the UI contract spells them. */
+export type SortLabel = 'Newest' | 'Oldest' | 'Name A–Z' | 'Name Z–A' | 'Recently updated';
+
+/**
+ * The dashboard's list page (`/`): create form, toolbar (status chips, search,
+ * sort) and the virtualized list of jobs.
+ */
+export class JobsPage {
+  readonly jobNameInput: Locator;
+  readonly createButton: Locator;
+  readonly jobsList: Locator;
+  readonly rows: Locator;
+  readonly searchBox: Locator;
+  readonly sortSelect: Locator;
+  readonly selectedSort: Locator;
+  readonly confirmDialog: Locator;
+  readonly alerts: Locator;
+
+  constructor(readonly page: Page) {
+    this.jobNameInput = page.getByRole('textbox', { name: 'Job name', exact: true });
+    this.createButton = page.getByRole('button', { name: 'Create job', exact: true });
+    this.jobsList = page.getByRole('list', { name: 'Jobs', exact: true });
+    this.rows = this.jobsList.getByRole('listitem');
+    this.searchBox = page.getByRole('searchbox', { name: 'Search jobs', exact: true });
+    this.sortSelect = page.getByRole('combobox', { name: 'Sort by', exact: true });
+    this.selectedSort = this.sortSelect.locator('option:checked');
+    this.confirmDialog = page.getByRole('alertdialog').or(page.getByRole('dialog'));
+    this.alerts = page.getByRole('alert');
+  }
+
+  /** Opens the list, optionally with filters already in the query string. */
+  async goto(query: Record<string, string> = {}): Promise<void> {
+    const search = new URLSearchParams(query).toString();
+    await this.page.goto(search ? `/?${search}` : '/');
+    await expect(this.jobNameInput).toBeVisible();
+  }
+
+  /** The row showing the job named `name` (matched by its link, exactly). */
+  row(name: string): Locator {
+    return this.rows.filter({ has: this.page.getByRole('link', { name, exact: true }) });
+  }
+
+  /** The link to the job's page inside its row. */
+  jobLink(name: string): Locator {
+    return this.row(name).getByRole('link', { name, exact: true });
+  }
+
+  /** The select that changes the job's status. */
+  statusSelect(name: string): Locator {
+    return this.row(name).getByRole('combobox', { name: `Status of ${name}`, exact: true });
+  }
+
+  /** The badge in the job's row showing `status`. */
+  statusBadge(name: string, status: JobStatus): Locator {
+    return statusBadgeIn(this.row(name), status);
+  }
+
+  /** The toggle chip filtering on `status` (its name is the label then the count). */
+  statusChip(status: JobStatus): Locator {
+    return this.page.getByRole('button', { name: new RegExp(`^${STATUS_LABELS[status]}\\b`) });
+  }
+
+  /** Names of the rows currently rendered, in DOM (= display) order. */
+  rowLinks(): Locator {
+    return this.rows.getByRole('link');
+  }
+
+  /** Fills the create form and submits it. */
+  async createJob(name: string): Promise<void> {
+    await this.jobNameInput.fill(name);
+    await this.createButton.click();
+  }
+
+  /**
+   * Waits for the create form's validation message: an alert with text, or
+   * the name field marked invalid with a description (the UI contract allows
+   * either).
+   */
+  async expectNameValidationMessage(): Promise<void> {
+    await expect(async () => {
+      if (await this.alerts.filter({ hasText: /\S/ }).first().isVisible()) return;
+      await expect(this.jobNameInput).toHaveAttribute('aria-invalid', 'true', { timeout: 500 });
+      await expect(this.jobNameInput).toHaveAccessibleDescription(/\S/, { timeout: 500 });
+    }).toPass({ timeout: 10_000 });
+  }
+
+  /** Picks a new status in the job's row. */
+  async setStatus(name: string, status: JobStatus): Promise<void> {
+    await this.statusSelect(name).selectOption(status);
+  }
+
+  /** Deletes the job through its row's button and the confirmation dialog. */
+  async deleteJob(name: string): Promise<void> {
+    await this.row(name).getByRole('button', { name: `Delete ${name}`, exact: true }).click();
+    await expect(this.confirmDialog).toBeVisible();
+    await this.confirmDialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(this.confirmDialog).toBeHidden();
+  }
+
+  /** Toggles the status chip for `status` and waits until it reports the new state. */
+  async filterByStatus(status: JobStatus): Promise<void> {
+    const chip = this.statusChip(status);
+    const wasPressed = (await chip.getAttribute('aria-pressed')) === 'true';
+    await chip.click();
+    await expect(chip).toHaveAttribute('aria-pressed', wasPressed ? 'false' : 'true');
+  }
+
+  /** Types into the search box (the app debounces and writes `search=` to the URL). */
+  async search(text: string): Promise<void> {
+    await this.searchBox.fill(text);
+  }
+
+  /** Chooses an ordering in the "Sort by" select. */
+  async sortBy(label: SortLabel): Promise<void> {
+    await this.sortSelect.selectOption({ label });
+  }
+
+  /**
+   * Scrolls the virtualized list down, a viewport at a time, until `target`
+   * is rendered and visible (the app loads further pages on the way).
+   */
+  async scrollToEnd(target: Locator, timeoutMs = 90_000): Promise<void> {
+    await expect(this.rows.first()).toBeVisible();
+    await expect(async () => {
+      await this.jobsList.evaluate((list) => {
+        // The list is its own scroll container (react-window); fall back to
+        // the nearest scrollable ancestor, then to the document.
+        let el: HTMLElement | null = list as HTMLElement;
+        while (el && el.scrollHeight <= el.clientHeight) el = el.parentElement;
+        const scroller = el ?? document.scrollingElement ?? document.documentElement;
+        scroller.scrollTop = scroller.scrollHeight;
+      });
+      await expect(target).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: timeoutMs, intervals: [250, 500] });
+  }
+}

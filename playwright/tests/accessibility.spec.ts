@@ -1,0 +1,61 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, TestInfo } from '@playwright/test';
+import { expect, test } from '../fixtures';
+
+/**
+ * Runs axe on the page and returns the serious and critical violations; the
+ * full result is attached to the report for the minor ones.
+ */
+async function seriousViolations(page: Page, testInfo: TestInfo): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  await testInfo.attach('axe-results.json', {
+    body: JSON.stringify(results.violations, null, 2),
+    contentType: 'application/json',
+  });
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes
+          .map((node) => node.target.join(' '))
+          .join(', ')})`,
+    );
+}
+
+test.describe('accessibility (axe-core)', () => {
+  test('the list page has no serious or critical violations', async ({ page, jobsPage, api, makeName }, testInfo) => {
+    const [first, second] = await api.createJobs([makeName('a'), makeName('b')]);
+    if (!first || !second) throw new Error('seeding failed');
+    await api.setStatus(second.id, 'RUNNING');
+
+    await jobsPage.goto();
+    await expect(jobsPage.rows.first()).toBeVisible();
+
+    expect(await seriousViolations(page, testInfo)).toEqual([]);
+  });
+
+  test('the list page with its delete dialog open has no serious or critical violations', async ({
+    page,
+    jobsPage,
+    api,
+    makeName,
+  }, testInfo) => {
+    const job = await api.createJob(makeName());
+    await jobsPage.goto({ search: job.name });
+    await jobsPage.row(job.name).getByRole('button', { name: `Delete ${job.name}`, exact: true }).click();
+    await expect(jobsPage.confirmDialog).toBeVisible();
+
+    expect(await seriousViolations(page, testInfo)).toEqual([]);
+  });
+
+  test('the job page has no serious or critical violations', async ({ page, jobDetailPage, api, makeName }, testInfo) => {
+    const job = await api.createJob(makeName());
+    await api.setStatus(job.id, 'RUNNING');
+
+    await jobDetailPage.goto(job.id);
+    await expect(jobDetailPage.heading(job.name)).toBeVisible();
+    await expect(jobDetailPage.historyEntries).toHaveCount(2);
+
+    expect(await seriousViolations(page, testInfo)).toEqual([]);
+  });
+});

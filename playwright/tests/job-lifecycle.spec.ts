@@ -1,0 +1,71 @@
+import { expect, test } from '../fixtures';
+
+test.describe('job lifecycle on the list page', () => {
+  test('a created job appears as Pending, keeps RUNNING after a reload, and is gone after delete', async ({
+    page,
+    jobsPage,
+    api,
+    makeName,
+  }) => {
+    const name = makeName();
+    await jobsPage.goto();
+
+    await jobsPage.createJob(name);
+    await expect(jobsPage.row(name)).toBeVisible();
+    await expect(jobsPage.statusBadge(name, 'PENDING')).toBeVisible();
+    await expect(jobsPage.statusSelect(name)).toHaveValue('PENDING');
+    // The form is ready for the next job.
+    await expect(jobsPage.jobNameInput).toHaveValue('');
+
+    await jobsPage.setStatus(name, 'RUNNING');
+    await expect(jobsPage.statusBadge(name, 'RUNNING')).toBeVisible();
+
+    // Narrow the list to this job so the reload finds it wherever it sorts.
+    await jobsPage.goto({ search: name });
+    await expect(jobsPage.statusBadge(name, 'RUNNING')).toBeVisible();
+    await expect(jobsPage.statusSelect(name)).toHaveValue('RUNNING');
+
+    await jobsPage.deleteJob(name);
+    await expect(jobsPage.row(name)).toHaveCount(0);
+
+    await page.reload();
+    await expect(jobsPage.jobNameInput).toBeVisible();
+    await expect(jobsPage.row(name)).toHaveCount(0);
+    const leftovers = await api.listJobs({ search: name });
+    expect(leftovers.results.map((job) => job.name)).not.toContain(name);
+  });
+
+  test('cancelling the delete dialog keeps the job', async ({ jobsPage, api, makeName }) => {
+    const name = makeName();
+    const job = await api.createJob(name);
+    await jobsPage.goto({ search: name });
+
+    await jobsPage.row(name).getByRole('button', { name: `Delete ${name}`, exact: true }).click();
+    await expect(jobsPage.confirmDialog).toBeVisible();
+    await jobsPage.confirmDialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect(jobsPage.confirmDialog).toBeHidden();
+
+    await expect(jobsPage.row(name)).toBeVisible();
+    expect(await api.findJob(job.id)).not.toBeNull();
+  });
+
+  for (const [label, input] of [
+    ['empty', ''],
+    ['whitespace-only', '    '],
+  ] as const) {
+    test(`an ${label} name shows a validation message and creates nothing`, async ({ page, jobsPage }) => {
+      const posts: string[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && new URL(request.url()).pathname.startsWith('/api/jobs')) {
+          posts.push(request.url());
+        }
+      });
+      await jobsPage.goto();
+
+      await jobsPage.createJob(input);
+
+      await jobsPage.expectNameValidationMessage();
+      expect(posts, 'no POST /api/jobs/ for an invalid name').toEqual([]);
+    });
+  }
+});
