@@ -32,3 +32,13 @@ class JobNotFoundError(NotFoundError):
         self.job_id = job_id
         message = f"Job {job_id} not found." if job_id is not None else None
         super().__init__(message)
+
+
+class JobInvalidError(ApplicationError):
+    """A write was refused by a database constraint (the last line of defence).
+
+    The serializers reject bad input first, so this means input reached a
+    service without going through them.
+    """
+
+    default_message = "The job is not valid."

@@ -1,0 +1,76 @@
+"""Service-level views: health check and JSON answers outside DRF."""
+
+from __future__ import annotations
+
+import logging
+
+import psycopg
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.exceptions import error_body
+from core.serializers import ErrorEnvelopeSerializer
+
+logger = logging.getLogger(__name__)
+
+
+def database_is_up() -> bool:
+    """Return whether the default database answers ``SELECT 1``."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except (DatabaseError, psycopg.Error):
+        logger.warning("health check: the database does not answer", exc_info=True)
+        return False
+    return True
+
+
+class HealthApi(APIView):
+    """Liveness and readiness of the API and its database."""
+
+    @extend_schema(
+        operation_id="health_retrieve",
+        summary="Health check",
+        description="200 when the database answers `SELECT 1`, 503 otherwise.",
+        responses={
+            200: inline_serializer(
+                name="Health",
+                fields={"status": serializers.ChoiceField(choices=["ok"])},
+            ),
+            503: ErrorEnvelopeSerializer,
+        },
+        tags=["health"],
+    )
+    def get(self, request: Request) -> Response:
+        if not database_is_up():
+            return Response(
+                error_body("Database unavailable."),
+                status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            )
+        return Response({"status": "ok"})
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Answer an unknown path (a missing trailing slash too) with a JSON 404.
+
+    Used as ``handler404`` and as the URLconf's last pattern under
+    ``/api/``, so the answer is JSON in debug mode as well.
+    """
+    detail = "Not found."
+    if not request.path.endswith("/"):
+        detail = f"Not found. API paths end with a slash: {request.path}/"
+    return JsonResponse(error_body(detail), status=status.HTTP_404_NOT_FOUND)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Answer an unhandled exception (already logged by Django) with JSON."""
+    return JsonResponse(
+        error_body("Internal server error."),
+        status=status.HTTP_500_INTERNAL_SERVER_ERROR,
+    )

@@ -1,0 +1,224 @@
+"""HTTP endpoints of the jobs API: validate, call one selector or service,
+serialise, return.  Errors are raised, and ``core.exceptions`` turns them
+into the JSON error envelope."""
+
+from __future__ import annotations
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.serializers import ErrorEnvelopeSerializer
+from jobs.models import StatusType
+from jobs.pagination import JobStatusHistoryPagination, KeysetPagination
+from jobs.selectors import job_get, job_list, job_stats, job_status_history
+from jobs.serializers import (
+    JobCreateInputSerializer,
+    JobSerializer,
+    JobStatsSerializer,
+    JobStatusSerializer,
+    JobUpdateInputSerializer,
+)
+from jobs.services import job_create, job_delete, job_update
+
+TAGS = ["jobs"]
+
+JOB_ID_PARAMETER = OpenApiParameter(
+    "job_id", OpenApiTypes.INT64, OpenApiParameter.PATH, description="Job id."
+)
+
+LIST_ORDERINGS = ["-created_at", "created_at", "name", "-name", "-updated_at"]
+
+LIST_FILTER_PARAMETERS = [
+    OpenApiParameter(
+        "status",
+        {"type": "array", "items": {"type": "string", "enum": StatusType.values}},
+        OpenApiParameter.QUERY,
+        description=(
+            "Only jobs whose current status is one of these, exactly as "
+            "spelled. Repeat the parameter (`status=RUNNING&status=FAILED`) "
+            "or separate values with commas (`status=RUNNING,FAILED`)."
+        ),
+        explode=True,
+        style="form",
+    ),
+    OpenApiParameter(
+        "search",
+        OpenApiTypes.STR,
+        OpenApiParameter.QUERY,
+        description="Case-insensitive substring of the job name.",
+    ),
+    OpenApiParameter(
+        "ordering",
+        OpenApiTypes.STR,
+        OpenApiParameter.QUERY,
+        enum=LIST_ORDERINGS,
+        default="-created_at",
+        description=(
+            "Sort order; ties are broken by id. With `-updated_at`, a job "
+            "modified during a scroll may move between pages."
+        ),
+    ),
+]
+
+VALIDATION_ERROR_EXAMPLE = OpenApiExample(
+    "Invalid input",
+    value={
+        "detail": "name: This field may not be blank.",
+        "errors": {"name": ["This field may not be blank."]},
+    },
+    response_only=True,
+    status_codes=["400"],
+)
+
+NOT_FOUND_EXAMPLE = OpenApiExample(
+    "Unknown job",
+    value={"detail": "Job 42 not found."},
+    response_only=True,
+    status_codes=["404"],
+)
+
+ERRORS_400 = {400: ErrorEnvelopeSerializer}
+ERRORS_404 = {404: ErrorEnvelopeSerializer}
+
+
+class JobListCreateApi(APIView):
+    """``/api/jobs/``: list jobs (keyset-paginated) and create a job."""
+
+    # Read by drf-spectacular for the list's page shape and parameters.
+    pagination_class = KeysetPagination
+
+    @extend_schema(
+        operation_id="jobs_list",
+        summary="List jobs",
+        description=(
+            "Newest first by default. Keyset pagination: follow `next` "
+            "(an absolute URL with an opaque `cursor`) until it is null. "
+            "No total count is computed."
+        ),
+        parameters=LIST_FILTER_PARAMETERS,
+        responses={200: JobSerializer(many=True), **ERRORS_400},
+        examples=[VALIDATION_ERROR_EXAMPLE],
+        tags=TAGS,
+    )
+    def get(self, request: Request) -> Response:
+        paginator = KeysetPagination()
+        jobs = job_list(filters=request.query_params)
+        page = paginator.paginate_queryset(jobs, request, view=self)
+        return paginator.get_paginated_response(JobSerializer(page, many=True).data)
+
+    @extend_schema(
+        operation_id="jobs_create",
+        summary="Create a job",
+        description="Creates the job with an initial PENDING status.",
+        request=JobCreateInputSerializer,
+        responses={201: JobSerializer, **ERRORS_400},
+        examples=[
+            OpenApiExample(
+                "New job",
+                value={"name": "Fluid Dynamics Simulation"},
+                request_only=True,
+            ),
+            VALIDATION_ERROR_EXAMPLE,
+        ],
+        tags=TAGS,
+    )
+    def post(self, request: Request) -> Response:
+        serializer = JobCreateInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        job = job_create(**serializer.validated_data)
+        return Response(JobSerializer(job).data, status=status.HTTP_201_CREATED)
+
+
+class JobDetailApi(APIView):
+    """``/api/jobs/<id>/``: read, update (status and/or name) or delete."""
+
+    @extend_schema(
+        operation_id="jobs_retrieve",
+        summary="Get a job",
+        parameters=[JOB_ID_PARAMETER],
+        responses={200: JobSerializer, **ERRORS_404},
+        examples=[NOT_FOUND_EXAMPLE],
+        tags=TAGS,
+    )
+    def get(self, request: Request, job_id: int) -> Response:
+        job = job_get(job_id=job_id)
+        return Response(JobSerializer(job).data)
+
+    @extend_schema(
+        operation_id="jobs_partial_update",
+        summary="Change a job's status and/or name",
+        description=(
+            "`status_type` appends a new entry to the job's status history, "
+            "even when it equals the current status; the returned job "
+            "already shows it. At least one field is required."
+        ),
+        parameters=[JOB_ID_PARAMETER],
+        request=JobUpdateInputSerializer,
+        responses={200: JobSerializer, **ERRORS_400, **ERRORS_404},
+        examples=[
+            OpenApiExample(
+                "Status change", value={"status_type": "RUNNING"}, request_only=True
+            ),
+            VALIDATION_ERROR_EXAMPLE,
+            NOT_FOUND_EXAMPLE,
+        ],
+        tags=TAGS,
+    )
+    def patch(self, request: Request, job_id: int) -> Response:
+        serializer = JobUpdateInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        job = job_update(job_id=job_id, **serializer.validated_data)
+        return Response(JobSerializer(job).data)
+
+    @extend_schema(
+        operation_id="jobs_destroy",
+        summary="Delete a job and its status history",
+        parameters=[JOB_ID_PARAMETER],
+        responses={204: None, **ERRORS_404},
+        examples=[NOT_FOUND_EXAMPLE],
+        tags=TAGS,
+    )
+    def delete(self, request: Request, job_id: int) -> Response:
+        job_delete(job_id=job_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class JobStatusHistoryApi(APIView):
+    """``/api/jobs/<id>/statuses/``: a job's status history, newest first."""
+
+    pagination_class = JobStatusHistoryPagination
+
+    @extend_schema(
+        operation_id="jobs_statuses_list",
+        summary="List a job's status history",
+        description="Newest first by (timestamp, id); keyset-paginated.",
+        parameters=[JOB_ID_PARAMETER],
+        responses={200: JobStatusSerializer(many=True), **ERRORS_400, **ERRORS_404},
+        examples=[NOT_FOUND_EXAMPLE],
+        tags=TAGS,
+    )
+    def get(self, request: Request, job_id: int) -> Response:
+        paginator = JobStatusHistoryPagination()
+        statuses = job_status_history(job_id=job_id)
+        page = paginator.paginate_queryset(statuses, request, view=self)
+        return paginator.get_paginated_response(
+            JobStatusSerializer(page, many=True).data
+        )
+
+
+class JobStatsApi(APIView):
+    """``/api/jobs/stats/``: exact job counts in constant time."""
+
+    @extend_schema(
+        operation_id="jobs_stats_retrieve",
+        summary="Count jobs per current status",
+        description="Exact counts kept by database triggers; no table scan.",
+        responses={200: JobStatsSerializer},
+        tags=TAGS,
+    )
+    def get(self, request: Request) -> Response:
+        return Response(JobStatsSerializer(job_stats()).data)

@@ -1,0 +1,128 @@
+"""Wire format of the jobs API (JSON, snake_case, ISO 8601 UTC times).
+
+Serializers only map between JSON and Python: no queries, no writes.  Their
+class names become OpenAPI component names, so each one is unique.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rest_framework import serializers
+
+from jobs.models import NAME_MAX_LENGTH, Job, JobStatus, StatusType
+
+
+class JobSerializer(serializers.ModelSerializer[Job]):
+    """A job as the API returns it; every field is read-only."""
+
+    class Meta:
+        model = Job
+        fields = [
+            "id",
+            "name",
+            "current_status",
+            "status_changed_at",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class JobStatusSerializer(serializers.ModelSerializer[JobStatus]):
+    """One entry of a job's status history."""
+
+    class Meta:
+        model = JobStatus
+        fields = ["id", "status_type", "timestamp"]
+        read_only_fields = fields
+
+
+def _name_field(*, required: bool) -> serializers.CharField:
+    """A job name: trimmed, then 1 to NAME_MAX_LENGTH characters."""
+    return serializers.CharField(
+        required=required,
+        max_length=NAME_MAX_LENGTH,
+        allow_blank=False,
+        trim_whitespace=True,
+        help_text=(
+            f"Job name; surrounding whitespace is removed, then 1 to "
+            f"{NAME_MAX_LENGTH} characters remain."
+        ),
+    )
+
+
+class _StrictInputSerializer(serializers.Serializer):
+    """Input serializer that rejects fields it does not declare.
+
+    A field the API returns but does not accept (``read_only_fields``) is
+    reported as read-only; any other undeclared field as unknown.
+    """
+
+    read_only_fields: tuple[str, ...] = ()
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, Mapping):
+            errors: dict[str, list[str]] = {}
+            for key in data:
+                if key in self.fields:
+                    continue
+                if key in self.read_only_fields:
+                    errors[key] = ["This field is read-only."]
+                else:
+                    errors[key] = ["Unknown field."]
+            if errors:
+                raise serializers.ValidationError(errors)
+        return super().to_internal_value(data)
+
+
+class JobCreateInputSerializer(_StrictInputSerializer):
+    """Body of ``POST /api/jobs/``."""
+
+    read_only_fields = tuple(JobSerializer.Meta.fields)
+
+    name = _name_field(required=True)
+
+
+class JobUpdateInputSerializer(_StrictInputSerializer):
+    """Body of ``PATCH /api/jobs/<id>/``: a new status and/or a new name.
+
+    A ``status_type`` always appends a history entry, even when it equals
+    the job's current status.
+    """
+
+    read_only_fields = tuple(
+        field for field in JobSerializer.Meta.fields if field != "name"
+    )
+
+    name = _name_field(required=False)
+    status_type = serializers.ChoiceField(
+        choices=StatusType.choices,
+        required=False,
+        help_text="New status, spelled exactly as listed (upper case).",
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if not attrs:
+            raise serializers.ValidationError(
+                "Provide at least one of: name, status_type."
+            )
+        return attrs
+
+
+class JobStatsByStatusSerializer(serializers.Serializer):
+    """Number of jobs whose current status is each status."""
+
+    PENDING = serializers.IntegerField(min_value=0)
+    RUNNING = serializers.IntegerField(min_value=0)
+    COMPLETED = serializers.IntegerField(min_value=0)
+    FAILED = serializers.IntegerField(min_value=0)
+    CANCELLED = serializers.IntegerField(min_value=0)
+
+
+class JobStatsSerializer(serializers.Serializer):
+    """Exact job counts: all jobs, and per current status."""
+
+    total = serializers.IntegerField(min_value=0, help_text="Number of jobs.")
+    by_status = JobStatsByStatusSerializer()

@@ -1,0 +1,14 @@
+"""Routes of the jobs API, mounted at ``/api/jobs/``."""
+
+from django.urls import path
+
+from jobs.apis import JobDetailApi, JobListCreateApi, JobStatsApi, JobStatusHistoryApi
+
+app_name = "jobs"
+
+urlpatterns = [
+    path("", JobListCreateApi.as_view(), name="list"),
+    path("stats/", JobStatsApi.as_view(), name="stats"),
+    path("<int:job_id>/", JobDetailApi.as_view(), name="detail"),
+    path("<int:job_id>/statuses/", JobStatusHistoryApi.as_view(), name="statuses"),
+]
