@@ -1,0 +1,112 @@
+"""Query-string filters of the job list (django-filter).
+
+``JobFilter`` validates and applies ``status`` and ``search``; the caller
+(``jobs.selectors.job_list``) checks ``is_valid()`` first, because ``.qs``
+on an invalid filterset silently drops the bad parameter and would answer
+an unfiltered list.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django import forms
+from django.utils.datastructures import MultiValueDict
+
+from jobs.models import NAME_MAX_LENGTH, Job, StatusType
+
+SEARCH_MIN_LENGTH = 3
+ALLOWED_STATUSES = ", ".join(StatusType.values)
+
+
+class CommaSeparatedMultipleWidget(forms.Widget):
+    """Read a multi-valued parameter given repeated and/or comma-separated.
+
+    ``?status=RUNNING,FAILED``, ``?status=RUNNING&status=FAILED`` and any
+    mix give ``["RUNNING", "FAILED"]``: items are stripped, empty items are
+    dropped and duplicates removed, first occurrence first.
+    """
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> list[str]:
+        """Return the list of items of parameter ``name`` in ``data``."""
+        if isinstance(data, MultiValueDict):
+            raw_values = data.getlist(name)
+        else:
+            raw = data.get(name)
+            raw_values = list(raw) if isinstance(raw, list | tuple) else [raw]
+        items: list[str] = []
+        for raw_value in raw_values:
+            if raw_value is None:
+                continue
+            items.extend(part.strip() for part in str(raw_value).split(","))
+        return list(dict.fromkeys(item for item in items if item))
+
+    def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
+        """Tell whether the parameter is absent."""
+        return name not in data
+
+
+class MultipleValueInFilter(django_filters.Filter):
+    """Filter ``<field_name>__in`` on a validated list of choices."""
+
+    field_class = forms.MultipleChoiceField
+
+
+class JobFilter(django_filters.FilterSet):
+    """Filters of ``GET /api/jobs/``.
+
+    ``status``: one or several of PENDING, RUNNING, COMPLETED, FAILED,
+    CANCELLED (exact upper case), comma-separated and/or repeated; the list
+    holds jobs whose ``current_status`` is any of them (``__in``).  An
+    unknown value is an error naming the allowed values.  Jobs with no
+    status (all their statuses deleted) match no status filter.
+
+    ``search``: case-insensitive substring of the name (``icontains``,
+    which PostgreSQL runs as ``UPPER(name::text) LIKE UPPER('%term%')``
+    with ``%``/``_`` escaped), served by the trigram GIN index
+    ``jobs_job_name_trgm_idx`` on ``UPPER(name) gin_trgm_ops``.  The term
+    is trimmed; an empty term means no search.  A term shorter than 3
+    characters is rejected (400): it contains no trigram, so the index
+    cannot narrow it and the query would read the whole table.  A term of
+    3+ characters with no alphanumeric run of 3 (e.g. ``"a-b"``) is still
+    answered correctly but gets little help from the index.
+    """
+
+    status = MultipleValueInFilter(
+        field_name="current_status",
+        lookup_expr="in",
+        choices=StatusType.choices,
+        widget=CommaSeparatedMultipleWidget,
+        error_messages={
+            "invalid_choice": (
+                f"Unknown status %(value)s. Allowed values: {ALLOWED_STATUSES}."
+            ),
+        },
+        help_text=(
+            f"One or several statuses, comma-separated or repeated: {ALLOWED_STATUSES}."
+        ),
+    )
+    search = django_filters.CharFilter(
+        field_name="name",
+        lookup_expr="icontains",
+        min_length=SEARCH_MIN_LENGTH,
+        max_length=NAME_MAX_LENGTH,
+        error_messages={
+            "min_length": (
+                f"Search needs at least {SEARCH_MIN_LENGTH} characters "
+                "(got %(show_value)d)."
+            ),
+            "max_length": (
+                f"Search is at most {NAME_MAX_LENGTH} characters (got %(show_value)d)."
+            ),
+        },
+        help_text=(
+            "Case-insensitive substring of the name, at least "
+            f"{SEARCH_MIN_LENGTH} characters."
+        ),
+    )
+
+    class Meta:
+        model = Job
+        fields: list[str] = []

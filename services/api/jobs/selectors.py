@@ -1,0 +1,113 @@
+"""Reads of the jobs app: the list, one job, a job's history, the counts.
+
+Selectors return QuerySets or plain data and raise ``jobs.exceptions``
+errors or DRF ``ValidationError``; they never build HTTP responses.  Lists
+are paged by ``jobs.pagination`` (keyset, one query per page).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypedDict
+
+from django.db.models import QuerySet, Sum
+from rest_framework.exceptions import ValidationError
+
+from jobs.exceptions import JobNotFoundError
+from jobs.filters import JobFilter
+from jobs.models import Job, JobStatus, JobStatusCount, StatusType
+from jobs.pagination import KeysetQuerySet
+
+
+class JobStats(TypedDict):
+    """Shape of :func:`job_stats`."""
+
+    total: int
+    by_status: dict[str, int]
+
+
+def job_list(*, filters: Mapping[str, Any] | None = None) -> QuerySet[Job]:
+    """Return the jobs matching ``filters``, newest first.
+
+    ``filters`` is the query string (a ``QueryDict`` or a plain mapping)
+    with ``status`` and/or ``search`` as described by
+    :class:`jobs.filters.JobFilter`; other keys are ignored.  The result is
+    ordered by ``(created_at DESC, id DESC)`` and meant to be paged by
+    :class:`jobs.pagination.KeysetPagination`, which replaces that order
+    with the requested one.  With two or more statuses and no search it is
+    partitioned by ``current_status`` so that the paginator serves a page
+    as one limited index scan per status merged (see ``KeysetQuerySet``).
+    With a search term the trigram index drives the plan instead, so no
+    partitioning (it would repeat the bitmap scan once per status).
+
+    No query runs here; the QuerySet is lazy.
+
+    Raises:
+        rest_framework.exceptions.ValidationError: an unknown status, or a
+            search term under 3 or over 200 characters, as
+            ``{"<param>": ["<message>"]}``.
+    """
+    base = KeysetQuerySet(model=Job).order_by("-created_at", "-id")
+    filterset = JobFilter(data=filters if filters is not None else {}, queryset=base)
+    if not filterset.is_valid():
+        raise ValidationError(
+            {field: list(messages) for field, messages in filterset.errors.items()}
+        )
+    jobs = filterset.qs
+    statuses: list[str] = filterset.form.cleaned_data.get("status") or []
+    search: str = filterset.form.cleaned_data.get("search") or ""
+    if len(statuses) > 1 and not search:
+        jobs = jobs.partition_by("current_status", statuses)
+    return jobs
+
+
+def job_get(*, job_id: int) -> Job:
+    """Return the job with primary key ``job_id`` (one query).
+
+    Raises:
+        JobNotFoundError: no job has that id.
+    """
+    try:
+        return Job.objects.get(pk=job_id)
+    except Job.DoesNotExist:
+        raise JobNotFoundError(job_id) from None
+
+
+def job_status_history(*, job_id: int) -> QuerySet[JobStatus]:
+    """Return the statuses of job ``job_id``, newest first.
+
+    Ordered by ``(timestamp DESC, id DESC)``, which the index
+    ``jobs_status_job_ts_idx (job_id, timestamp DESC, id DESC)`` serves;
+    page it with :class:`jobs.pagination.JobStatusHistoryPagination`.
+    Runs one query (the job's existence); the QuerySet itself is lazy.
+
+    Raises:
+        JobNotFoundError: no job has that id.
+    """
+    if not Job.objects.filter(pk=job_id).exists():
+        raise JobNotFoundError(job_id)
+    return JobStatus.objects.filter(job_id=job_id).order_by("-timestamp", "-id")
+
+
+def job_stats() -> JobStats:
+    """Return exact job counts from the trigger-kept counters (one query).
+
+    Shape: ``{"total": int, "by_status": {status: int}}`` with all five
+    statuses present (0 when none).  ``total`` also counts jobs with no
+    status left (the counters' NULL ``status_type`` rows), which appear in
+    no ``by_status`` entry.  Cost is constant: it sums at most
+    ``6 statuses x 16 shards`` rows of ``jobs_jobstatuscount``.
+    """
+    by_status = dict.fromkeys(StatusType.values, 0)
+    total = 0
+    rows = (
+        JobStatusCount.objects.values("status_type")
+        .annotate(jobs=Sum("job_count"))
+        .order_by()
+    )
+    for row in rows:
+        count = int(row["jobs"] or 0)
+        total += count
+        if row["status_type"] in by_status:
+            by_status[row["status_type"]] += count
+    return {"total": total, "by_status": by_status}
