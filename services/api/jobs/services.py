@@ -9,8 +9,8 @@ triggers made of them.
 ``job_create`` and ``job_update`` send their statements as *one* query
 string: Django's psycopg 3 cursor binds parameters client-side, so the
 string travels in one round trip over the simple query protocol, and
-PostgreSQL runs a multi-statement query as one implicit transaction (or
-inside the caller's transaction, if there is one).  That replaces the four
+PostgreSQL runs a multi-statement query as one implicit transaction (inside
+a caller's transaction, a savepoint takes its place).  That replaces the four
 or five round trips of ``BEGIN`` / ORM statements / ``COMMIT`` with one.
 The statements are plain SQL over the model's own table and column names.
 """
@@ -18,9 +18,10 @@ The statements are plain SQL over the model's own table and column names.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
-from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, transaction
 from psycopg import errors as pg_errors
 
 from jobs.exceptions import JobInvalidError, JobNotFoundError
@@ -57,9 +58,21 @@ SELECT {_JOB_COLUMNS} FROM {_JOB} WHERE id = %s;
 _DELETE_SQL = f"DELETE FROM {_JOB} WHERE id = %s"
 
 
+def _statement_group() -> AbstractContextManager[object]:
+    """Make a multi-statement query all-or-nothing without extra round trips.
+
+    In autocommit mode PostgreSQL already runs the query as one implicit
+    transaction.  Inside a caller's transaction, a savepoint keeps a failing
+    statement from aborting the caller's whole transaction.
+    """
+    if connection.in_atomic_block:
+        return transaction.atomic()
+    return nullcontext()
+
+
 def _run_then_fetch_job(sql: str, params: Sequence[Any]) -> Job | None:
     """Run a multi-statement query whose last statement selects one job."""
-    with connection.cursor() as cursor:
+    with _statement_group(), connection.cursor() as cursor:
         cursor.execute(sql, params)
         while cursor.nextset():
             pass  # skip to the last statement's result: the SELECT

@@ -1,0 +1,67 @@
+from collections.abc import Callable
+
+import pytest
+
+from jobs.exceptions import JobInvalidError, JobNotFoundError
+from jobs.models import Job, JobStatus, StatusType
+from jobs.services import job_update
+
+pytestmark = pytest.mark.django_db
+
+
+def test_job_update_status_appends_history_and_returns_fresh_job(
+    job: Job, latest_status_of: Callable[[int], str | None]
+) -> None:
+    updated = job_update(job_id=job.pk, status_type=StatusType.RUNNING)
+
+    history = list(
+        JobStatus.objects.filter(job=job)
+        .order_by("timestamp", "id")
+        .values_list("status_type", flat=True)
+    )
+    assert history == [StatusType.PENDING, StatusType.RUNNING]
+    assert updated.current_status == StatusType.RUNNING == latest_status_of(job.pk)
+    assert updated.updated_at >= job.updated_at
+
+
+def test_job_update_same_status_still_appends_history(job: Job) -> None:
+    job_update(job_id=job.pk, status_type=StatusType.PENDING)
+
+    assert JobStatus.objects.filter(job=job).count() == 2
+
+
+def test_job_update_name_renames_and_moves_updated_at(job: Job) -> None:
+    updated = job_update(job_id=job.pk, name="Renamed")
+
+    assert updated.name == "Renamed"
+    assert updated.updated_at >= job.updated_at
+    assert updated.current_status == job.current_status
+    assert JobStatus.objects.filter(job=job).count() == 1
+
+
+def test_job_update_name_and_status_together(job: Job) -> None:
+    updated = job_update(job_id=job.pk, name="Both", status_type=StatusType.FAILED)
+
+    assert updated.name == "Both"
+    assert updated.current_status == StatusType.FAILED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_job_update_is_one_round_trip(job: Job, django_assert_num_queries) -> None:
+    with django_assert_num_queries(1):
+        job_update(job_id=job.pk, name="Trip", status_type=StatusType.COMPLETED)
+
+
+def test_job_update_unknown_id_raises_not_found() -> None:
+    with pytest.raises(JobNotFoundError):
+        job_update(job_id=987654321, status_type=StatusType.RUNNING)
+    assert not JobStatus.objects.exists()
+
+
+def test_job_update_invalid_status_rejected_by_database(job: Job) -> None:
+    with pytest.raises(JobInvalidError, match="jobs_jobstatus_status_type_valid"):
+        job_update(job_id=job.pk, status_type="running")
+
+
+def test_job_update_nothing_to_change_returns_job(job: Job) -> None:
+    assert job_update(job_id=job.pk).name == job.name
