@@ -46,6 +46,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--results-dir", type=Path, default=REPO_ROOT / "bench-results")
     parser.add_argument("--only", default="", help="comma-separated case-name substrings")
     parser.add_argument("--label", default="", help="suffix of the result file names")
+    parser.add_argument(
+        "--prepare-only",
+        action="store_true",
+        help="only create/migrate/seed jobs_bench_<N> (used by bench-web.sh)",
+    )
     return parser.parse_args(argv)
 
 
@@ -236,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     database_url = env["DATABASE_URL"]
     machine_before = _machine()
     db_action = prepare_database(database_url, args.n, env)
+    if args.prepare_only:
+        return 0
 
     import django
 
