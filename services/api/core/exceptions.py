@@ -31,7 +31,9 @@ logger = logging.getLogger(__name__)
 NON_FIELD_ERRORS_KEY: str = api_settings.NON_FIELD_ERRORS_KEY
 
 
-def error_body(detail: str, errors: Mapping[str, list[str]] | None = None) -> dict[str, Any]:
+def error_body(
+    detail: str, errors: Mapping[str, list[str]] | None = None
+) -> dict[str, Any]:
     """Return the envelope for a summary and, optionally, field errors."""
     body: dict[str, Any] = {"detail": detail}
     if errors is not None:

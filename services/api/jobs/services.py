@@ -31,7 +31,7 @@ _JOB = Job._meta.db_table
 _STATUS = JobStatus._meta.db_table
 _JOB_FIELDS = [field.attname for field in Job._meta.concrete_fields]
 _JOB_COLUMNS = ", ".join(
-    connection.ops.quote_name(field.column) for field in Job._meta.concrete_fields
+    connection.ops.quote_name(str(field.column)) for field in Job._meta.concrete_fields
 )
 # The id just drawn from jobs_job's identity sequence in this session.
 _NEW_JOB_ID = f"currval(pg_get_serial_sequence('{_JOB}', 'id'))"

@@ -226,5 +226,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {"StatusTypeEnum": "jobs.models.StatusType"},
+    "ENUM_NAME_OVERRIDES": {
+        "StatusTypeEnum": "jobs.models.StatusType",
+        "HealthStatusEnum": [("ok", "ok")],
+    },
 }

@@ -23,3 +23,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Nothing is collected in tests: serve from the finders, skip STATIC_ROOT.
+STATIC_ROOT = None  # type: ignore[assignment]

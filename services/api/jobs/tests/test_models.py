@@ -2,7 +2,7 @@
 cascade and indexes hold for any SQL, not only for the API's writes."""
 
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import DataError, IntegrityError, connection, transaction
 
 from jobs.models import Job, JobStatus, JobStatusCount, StatusType
 from jobs.tests.factories import JobFactory, JobStatusFactory
@@ -17,9 +17,12 @@ def test_job_blank_name_rejected_by_database(name: str) -> None:
 
 
 def test_job_name_over_200_chars_rejected_by_database() -> None:
-    with pytest.raises(Exception, match="too long"), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("INSERT INTO jobs_job (name) VALUES (%s)", ["x" * 201])
+    with (
+        pytest.raises(DataError, match="too long"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("INSERT INTO jobs_job (name) VALUES (%s)", ["x" * 201])
 
 
 @pytest.mark.parametrize("status_type", ["running", "UNKNOWN", ""])

@@ -1,0 +1,39 @@
+import socket
+
+import pytest
+from django.db import connection
+
+URL = "/api/health/"
+
+
+def _closed_port() -> int:
+    """A local TCP port nothing listens on (bound, then released)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.django_db
+def test_health_api_ok_when_database_answers(api_client) -> None:
+    response = api_client.get(URL)
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+# No wrapping transaction: the test closes and re-points the connection.
+@pytest.mark.django_db(transaction=True)
+def test_health_api_503_when_database_does_not_answer(api_client) -> None:
+    settings_dict = connection.settings_dict
+    real_host, real_port = settings_dict["HOST"], settings_dict["PORT"]
+    connection.close()
+    settings_dict["HOST"], settings_dict["PORT"] = "127.0.0.1", _closed_port()
+    try:
+        response = api_client.get(URL)
+    finally:
+        connection.close()
+        settings_dict["HOST"], settings_dict["PORT"] = real_host, real_port
+
+    assert response.status_code == 503
+    assert response.json() == {"detail": "Database unavailable."}
+    assert api_client.get(URL).status_code == 200

@@ -1,0 +1,165 @@
+from datetime import datetime
+
+import pytest
+
+from jobs.models import Job, JobStatus, StatusType
+from jobs.tests.factories import JobFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/jobs/"
+JOB_KEYS = {
+    "id",
+    "name",
+    "current_status",
+    "status_changed_at",
+    "created_at",
+    "updated_at",
+}
+
+
+def test_job_list_create_api_post_creates_pending_job(api_client) -> None:
+    response = api_client.post(URL, {"name": "  Fluid Dynamics Simulation  "})
+
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert set(body) == JOB_KEYS
+    assert body["name"] == "Fluid Dynamics Simulation"
+    assert body["current_status"] == "PENDING"
+    assert datetime.fromisoformat(body["created_at"]).utcoffset().total_seconds() == 0
+    assert body["created_at"].endswith("Z")
+    assert list(
+        JobStatus.objects.filter(job_id=body["id"]).values_list(
+            "status_type", flat=True
+        )
+    ) == ["PENDING"]
+
+
+def test_job_list_create_api_post_accepts_200_chars_after_trim(api_client) -> None:
+    name = "n" * 200
+    response = api_client.post(URL, {"name": f"   {name}\t"})
+
+    assert response.status_code == 201
+    assert response.json()["name"] == name
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        ({"name": ""}, "may not be blank"),
+        ({"name": "   \t "}, "may not be blank"),
+        ({"name": "x" * 201}, "no more than 200 characters"),
+        ({}, "required"),
+        ({"name": None}, "may not be null"),
+        ({"name": ["a"]}, "Not a valid string"),
+    ],
+)
+def test_job_list_create_api_post_bad_name_is_400_naming_field(
+    api_client, payload: dict, message: str
+) -> None:
+    response = api_client.post(URL, payload)
+
+    assert response.status_code == 400
+    body = response.json()
+    assert message in body["errors"]["name"][0]
+    assert body["detail"].startswith("name: ")
+    assert not Job.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [("status", "Unknown field."), ("current_status", "This field is read-only.")],
+)
+def test_job_list_create_api_post_extra_field_is_400(
+    api_client, field: str, message: str
+) -> None:
+    response = api_client.post(URL, {"name": "ok", field: "RUNNING"})
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {field: [message]}
+
+
+def test_job_list_create_api_post_non_object_body_is_400(api_client) -> None:
+    response = api_client.post(URL, ["name"])
+
+    assert response.status_code == 400
+    assert "non_field_errors" in response.json()["errors"]
+
+
+def test_job_list_create_api_get_lists_newest_first(api_client) -> None:
+    older, newer = JobFactory(), JobFactory()
+
+    response = api_client.get(URL)
+
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) == {"next", "previous", "results"}
+    assert [job["id"] for job in body["results"]] == [newer.pk, older.pk]
+    assert body["results"][0]["current_status"] == "PENDING"
+    assert body["next"] is None
+    assert body["previous"] is None
+
+
+def test_job_list_create_api_get_page_is_one_query(
+    api_client, django_assert_num_queries
+) -> None:
+    JobFactory.create_batch(5)
+
+    with django_assert_num_queries(1):
+        response = api_client.get(URL, {"page_size": 2})
+
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 2
+
+
+def test_job_list_create_api_get_next_link_walks_all_pages(api_client) -> None:
+    jobs = JobFactory.create_batch(5)
+
+    seen: list[int] = []
+    url: str | None = f"{URL}?page_size=2"
+    while url:
+        body = api_client.get(url).json()
+        seen += [job["id"] for job in body["results"]]
+        url = body["next"]
+        if url:
+            assert url.startswith("http://testserver/api/jobs/?")
+            assert "cursor=" in url
+
+    assert seen == sorted((job.pk for job in jobs), reverse=True)
+
+
+def test_job_list_create_api_get_filters_by_status(api_client) -> None:
+    pending = JobFactory()
+    running = JobFactory()
+    JobStatus.objects.create(job=running, status_type=StatusType.RUNNING)
+
+    response = api_client.get(URL, {"status": "RUNNING"})
+
+    assert [job["id"] for job in response.json()["results"]] == [running.pk]
+    both = api_client.get(URL, {"status": "RUNNING,PENDING"}).json()["results"]
+    assert {job["id"] for job in both} == {pending.pk, running.pk}
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"status": "running"}, "status"),
+        ({"status": "BOGUS"}, "status"),
+        ({"page_size": "0"}, "page_size"),
+        ({"page_size": "201"}, "page_size"),
+        ({"page_size": "ten"}, "page_size"),
+        ({"cursor": "not-a-cursor"}, "cursor"),
+        ({"ordering": "id"}, "ordering"),
+    ],
+)
+def test_job_list_create_api_get_bad_query_is_400(
+    api_client, params: dict, field: str
+) -> None:
+    JobFactory()
+
+    response = api_client.get(URL, params)
+
+    assert response.status_code == 400
+    body = response.json()
+    assert field in body["errors"]
+    assert body["detail"]
