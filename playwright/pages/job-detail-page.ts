@@ -34,7 +34,7 @@ export class JobDetailPage {
 
   /** The status badge in the page's header area (outside the history list). */
   statusBadge(status: JobStatus): Locator {
-    return statusBadgeIn(this.main, status).and(this.page.locator(':not([role="listitem"] *)'));
+    return statusBadgeIn(this.main, status).and(this.page.locator(':not([role="listitem"] *):not(li *)'));
   }
 
   /** The history entry at `index` (0 = newest). */

@@ -2,13 +2,14 @@ import type { Locator } from '@playwright/test';
 import { STATUS_LABELS, type JobStatus } from '../fixtures/api';
 
 /**
- * The visible status badge inside `scope`: an element whose whole text is the
- * status label (any case), excluding the `<option>`s of the status select,
- * which carry the same words.
+ * The status badge inside `scope`: the smallest element whose whole text is
+ * the status label, any case, give or take an icon or punctuation around it
+ * (so a job *name* containing the word does not match). The `<option>`s of the
+ * status select carry the same words and are excluded.
  */
 export function statusBadgeIn(scope: Locator, status: JobStatus): Locator {
   const label = STATUS_LABELS[status];
   return scope
-    .getByText(new RegExp(`^\\s*${label}\\s*$`, 'i'))
+    .getByText(new RegExp(`^[^a-z]*${label}[^a-z]*$`, 'i'))
     .and(scope.page().locator(':not(option):not(select):not(optgroup)'));
 }
