@@ -1,0 +1,118 @@
+"""Property test: any sequence of status writes keeps the read model exact.
+
+Hypothesis draws random sequences of raw-SQL writes (inserts, back-dated
+inserts, equal timestamps, multi-row inserts, updates of status_type,
+timestamp and job_id, single and multi-row deletes, job deletes with their
+cascade, new jobs) and after *every* step checks the read model of every
+job against ``SELECT DISTINCT ON`` and the counters against ``GROUP BY``.
+Timestamps come from a window of a few seconds so that ties and back-dated
+rows are frequent.
+"""
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from django.db import connection
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jobs.tests.triggers.readmodel import (
+    actual_counts,
+    expected_counts,
+    insert_job,
+    read_model_mismatches,
+)
+
+T0 = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
+STATUSES = ["PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"]
+
+slots = st.integers(min_value=0, max_value=7)
+statuses = st.sampled_from(STATUSES)
+offsets = st.integers(min_value=-3, max_value=4)  # seconds around T0
+picks = st.integers(min_value=0, max_value=63)
+row = st.tuples(slots, statuses, offsets)
+
+operations = st.one_of(
+    st.tuples(st.just("insert"), row),
+    st.tuples(st.just("insert_many"), st.lists(row, min_size=2, max_size=5)),
+    st.tuples(st.just("update_status"), picks, statuses),
+    st.tuples(st.just("update_timestamp"), picks, offsets),
+    st.tuples(st.just("update_job"), picks, slots),
+    st.tuples(st.just("update_all_of_job"), slots, offsets),
+    st.tuples(st.just("delete"), picks),
+    st.tuples(st.just("delete_from"), offsets),
+    st.tuples(st.just("delete_job"), slots),
+    st.tuples(st.just("new_job")),
+)
+
+
+def _at(offset: int) -> datetime:
+    return T0 + timedelta(seconds=offset)
+
+
+def _status_ids(cur: Any) -> list[int]:
+    cur.execute("SELECT id FROM jobs_jobstatus ORDER BY id")
+    return [r[0] for r in cur.fetchall()]
+
+
+def _apply(cur: Any, jobs: list[int], op: tuple[Any, ...]) -> None:  # noqa: C901
+    kind = op[0]
+    if not jobs or kind == "new_job":
+        jobs.append(insert_job(cur, f"job {len(jobs)}"))
+        if kind == "new_job":
+            return
+    ids = _status_ids(cur)
+    if kind in ("insert", "insert_many"):
+        rows = [op[1]] if kind == "insert" else op[1]
+        values = ", ".join(["(%s, %s, %s)"] * len(rows))
+        params: list[Any] = []
+        for slot, status, offset in rows:
+            params += [jobs[slot % len(jobs)], status, _at(offset)]
+        cur.execute(
+            f'INSERT INTO jobs_jobstatus (job_id, status_type, "timestamp") '  # noqa: S608
+            f"VALUES {values}",
+            params,
+        )
+    elif kind == "update_status" and ids:
+        cur.execute(
+            "UPDATE jobs_jobstatus SET status_type = %s WHERE id = %s",
+            [op[2], ids[op[1] % len(ids)]],
+        )
+    elif kind == "update_timestamp" and ids:
+        cur.execute(
+            'UPDATE jobs_jobstatus SET "timestamp" = %s WHERE id = %s',
+            [_at(op[2]), ids[op[1] % len(ids)]],
+        )
+    elif kind == "update_job" and ids:
+        cur.execute(
+            "UPDATE jobs_jobstatus SET job_id = %s WHERE id = %s",
+            [jobs[op[2] % len(jobs)], ids[op[1] % len(ids)]],
+        )
+    elif kind == "update_all_of_job":
+        # Multi-row update: shift a whole history by some seconds.
+        cur.execute(
+            'UPDATE jobs_jobstatus SET "timestamp" = "timestamp" + %s '
+            "WHERE job_id = %s",
+            [timedelta(seconds=op[2]), jobs[op[1] % len(jobs)]],
+        )
+    elif kind == "delete" and ids:
+        cur.execute("DELETE FROM jobs_jobstatus WHERE id = %s", [ids[op[1] % len(ids)]])
+    elif kind == "delete_from":
+        cur.execute('DELETE FROM jobs_jobstatus WHERE "timestamp" >= %s', [_at(op[1])])
+    elif kind == "delete_job":
+        cur.execute("DELETE FROM jobs_job WHERE id = %s", [jobs.pop(op[1] % len(jobs))])
+
+
+@pytest.mark.django_db
+@settings(max_examples=300, deadline=None)
+@given(ops=st.lists(operations, min_size=1, max_size=25))
+def test_read_model_holds_after_every_write(ops: list[tuple[Any, ...]]) -> None:
+    with connection.cursor() as cur:
+        # Every example starts from no jobs (same test transaction).
+        cur.execute("DELETE FROM jobs_job")
+        jobs = [insert_job(cur, f"job {i}") for i in range(3)]
+        for step, op in enumerate(ops):
+            _apply(cur, jobs, op)
+            assert read_model_mismatches(cur) == [], f"after step {step}: {op}"
+            assert actual_counts(cur) == expected_counts(cur), f"after step {step}: {op}"
