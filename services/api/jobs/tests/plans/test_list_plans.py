@@ -1,0 +1,196 @@
+"""Every list query is an O(page) index walk: checked on EXPLAIN plans.
+
+On 200,000 analysed jobs with the planner's default settings, each filter
+(none, one status, two statuses) x ordering x page position (first page,
+a deep page forwards, a deep page backwards) is run through ``job_list``
+and ``KeysetPagination`` exactly as the API does; the one SQL statement
+they send is captured and run again under ``EXPLAIN (ANALYZE, FORMAT
+JSON)``.  The plan must read ``jobs_job`` only through index scans that
+return at most ``page_size + 1`` rows each and remove none by filter (the
+seek is an index condition), with no Seq Scan and no Sort over more than
+``statuses x (page_size + 1)`` rows.  Several statuses must be one limited
+index scan per status, merged.  Search is the exception the issue allows:
+a bitmap scan of the trigram index, then a small top-N sort.
+"""
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.request import Request
+from rest_framework.test import APIRequestFactory
+
+from jobs.pagination import Cursor, KeysetPagination
+from jobs.selectors import job_list
+from jobs.tests.plans.conftest import PlanTable
+
+pytestmark = pytest.mark.django_db
+
+PAGE_SIZE = 50
+ORDERINGS = list(KeysetPagination.orderings)
+STATUS_FILTERS = [None, "RUNNING", "RUNNING,FAILED"]
+POSITIONS = ["first", "deep-next", "deep-prev"]
+# How deep the "deep" page starts, as a fraction of the matching rows.
+DEPTH = 0.9
+
+
+def _nodes(plan: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    yield plan
+    for child in plan.get("Plans", []):
+        yield from _nodes(child)
+
+
+def _filters(statuses: str | None, search: str | None) -> dict[str, str]:
+    filters = {}
+    if statuses:
+        filters["status"] = statuses
+    if search:
+        filters["search"] = search
+    return filters
+
+
+def _deep_key(ordering: str, filters: dict[str, str]) -> tuple[Any, ...]:
+    """Return the sort key of the row DEPTH of the way through the list."""
+    fields = KeysetPagination.orderings[ordering]
+    jobs = job_list(filters=filters).order_by(*fields)
+    depth = int(jobs.count() * DEPTH)
+    # OFFSET is fine here: it only finds a key to start from.
+    row = jobs.values_list(*(field.lstrip("-") for field in fields))[depth]
+    return tuple(row)
+
+
+def _page_sql(ordering: str, filters: dict[str, str], position: str) -> tuple[str, int]:
+    """Run one page as the API does; return its SQL and row count."""
+    params: dict[str, Any] = {"ordering": ordering, "page_size": PAGE_SIZE, **filters}
+    if position != "first":
+        direction = "next" if position == "deep-next" else "prev"
+        key = _deep_key(ordering, filters)
+        params["cursor"] = KeysetPagination().encode_cursor(
+            Cursor("jobs", ordering, direction, key)
+        )
+    request = Request(APIRequestFactory().get("/api/jobs/", params))
+    paginator = KeysetPagination()
+    with CaptureQueriesContext(connection) as queries:
+        rows = paginator.paginate_queryset(
+            job_list(filters=request.query_params), request
+        )
+    assert len(queries.captured_queries) == 1
+    return queries.captured_queries[0]["sql"], len(rows)
+
+
+def _explain(sql: str) -> dict[str, Any]:
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
+        (raw,) = cursor.fetchone()
+    document = json.loads(raw) if isinstance(raw, str) else raw
+    return document[0]["Plan"]
+
+
+def _render(plan: dict[str, Any], depth: int = 0) -> str:
+    """Return a compact text plan for assertion messages."""
+    line = "  " * depth + plan["Node Type"]
+    for key in ("Index Name", "Relation Name", "Index Cond", "Filter"):
+        if key in plan:
+            line += f" [{key}: {plan[key]}]"
+    line += f" (rows={plan.get('Actual Rows')} loops={plan.get('Actual Loops')})"
+    children = [_render(child, depth + 1) for child in plan.get("Plans", [])]
+    return "\n".join([line, *children])
+
+
+def _rows(node: dict[str, Any]) -> int:
+    return int(node["Actual Rows"]) * int(node["Actual Loops"])
+
+
+@pytest.fixture(autouse=True)
+def _default_planner_settings(plan_table: PlanTable) -> None:
+    with connection.cursor() as cursor:
+        for setting in ("enable_seqscan", "enable_sort", "enable_indexscan"):
+            cursor.execute(f"SHOW {setting}")
+            assert cursor.fetchone()[0] == "on"
+
+
+@pytest.mark.parametrize("position", POSITIONS)
+@pytest.mark.parametrize("statuses", STATUS_FILTERS)
+@pytest.mark.parametrize("ordering", ORDERINGS)
+def test_job_list_plan_is_an_index_walk_of_one_page(
+    plan_table: PlanTable, ordering: str, statuses: str | None, position: str
+) -> None:
+    filters = _filters(statuses, None)
+    sql, row_count = _page_sql(ordering, filters, position)
+    assert row_count == PAGE_SIZE  # a full page, deep or not
+    plan = _explain(sql)
+    shown = _render(plan)
+    nodes = list(_nodes(plan))
+    limit = PAGE_SIZE + 1
+    branch_count = len(statuses.split(",")) if statuses else 1
+
+    scans = [node for node in nodes if node.get("Relation Name") == "jobs_job"]
+    assert scans, shown
+    for scan in scans:
+        # Index walks only: no Seq Scan, no bitmap heap scan of many rows.
+        assert scan["Node Type"] in {"Index Scan", "Index Only Scan"}, shown
+        # The seek and the status are index conditions: nothing is read
+        # and thrown away, and no scan returns more than one page + 1.
+        assert scan.get("Rows Removed by Filter", 0) == 0, shown
+        assert _rows(scan) <= limit, shown
+        if position != "first":
+            assert "ROW(" in scan["Index Cond"], shown
+        if statuses:
+            assert "current_status" in scan["Index Cond"], shown
+
+    for sort in (node for node in nodes if node["Node Type"] == "Sort"):
+        assert _rows(sort["Plans"][0]) <= branch_count * limit, shown
+
+    assert len(scans) == branch_count, shown
+    if branch_count > 1:
+        # Per-status limited scans merged, never a sort of all matches.
+        assert any(node["Node Type"] in {"Merge Append", "Append"} for node in nodes), (
+            shown
+        )
+        limited = [
+            node
+            for node in nodes
+            if node["Node Type"] == "Limit"
+            and node["Plans"][0].get("Relation Name") == "jobs_job"
+        ]
+        assert len(limited) == branch_count, shown
+    assert _rows(plan) <= limit, shown
+
+
+@pytest.mark.parametrize("position", ["first", "deep-next", "deep-prev"])
+@pytest.mark.parametrize("statuses", [None, "COMPLETED,PENDING"])
+@pytest.mark.parametrize("ordering", ORDERINGS)
+def test_job_list_search_plan_uses_the_trigram_index(
+    plan_table: PlanTable, ordering: str, statuses: str | None, position: str
+) -> None:
+    filters = _filters(statuses, plan_table.search_term)
+    sql, _ = _page_sql(ordering, filters, position)
+    assert "LIKE UPPER(" in sql
+    plan = _explain(sql)
+    shown = _render(plan)
+    nodes = list(_nodes(plan))
+
+    assert not [
+        node
+        for node in nodes
+        if node["Node Type"] == "Seq Scan" and node.get("Relation Name") == "jobs_job"
+    ], shown
+    bitmap_scans = [node for node in nodes if node["Node Type"] == "Bitmap Index Scan"]
+    assert plan_table.trigram_index in {node["Index Name"] for node in bitmap_scans}, (
+        shown
+    )
+    # Only the matches are fetched and sorted (a top-N sort is fine).
+    matches = job_list(filters=filters).count()
+    assert matches < 200, "the search term should be selective"
+    for sort in (node for node in nodes if node["Node Type"] == "Sort"):
+        assert _rows(sort["Plans"][0]) <= matches, shown
+
+
+def test_job_list_plan_table_is_big_enough(plan_table: PlanTable) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'jobs_job'")
+        (estimated_rows,) = cursor.fetchone()
+    assert estimated_rows >= 200_000  # ANALYZE ran on the seeded table
