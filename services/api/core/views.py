@@ -7,6 +7,7 @@ import logging
 import psycopg
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -56,11 +57,14 @@ class HealthApi(APIView):
         return Response({"status": "ok"})
 
 
+@csrf_exempt
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """Answer an unknown path (a missing trailing slash too) with a JSON 404.
 
-    Used as ``handler404`` and as the URLconf's last pattern under
-    ``/api/``, so the answer is JSON in debug mode as well.
+    Used as ``handler404`` and as the URLconf's last pattern, so the answer
+    is JSON in debug mode as well.  CSRF-exempt like the (anonymous) API:
+    otherwise a POST without its slash would get the CSRF middleware's HTML
+    403 instead of the 404.
     """
     detail = "Not found."
     if not request.path.endswith("/"):

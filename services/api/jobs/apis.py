@@ -47,9 +47,13 @@ LIST_FILTER_PARAMETERS = [
     ),
     OpenApiParameter(
         "search",
-        OpenApiTypes.STR,
+        {"type": "string", "minLength": 3, "maxLength": 200},
         OpenApiParameter.QUERY,
-        description="Case-insensitive substring of the job name.",
+        description=(
+            "Case-insensitive substring of the job name, 3 to 200 characters "
+            "after trimming (a shorter term has no trigram for the index to "
+            "use, so it is a 400)."
+        ),
     ),
     OpenApiParameter(
         "ordering",

@@ -164,14 +164,16 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        # Not the Manifest variant: it fails on every page that links a
+        # static file unless `collectstatic` ran, and the only assets are
+        # the admin's and Swagger UI's, which need no cache-busting names.
+        "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage",
     },
 }
 # Serve from the app directories too, so that the admin and Swagger UI work
 # without `collectstatic` (native runs); an image that ran `collectstatic`
-# serves the hashed, compressed copies from STATIC_ROOT.
+# serves the compressed copies from STATIC_ROOT.
 WHITENOISE_USE_FINDERS = True
-WHITENOISE_MANIFEST_STRICT = False
 
 # ---- Logging (stdout) ---------------------------------------------------------
 

@@ -75,6 +75,18 @@ def test_errors_unknown_path_is_json_404(api_client, method: str, path: str) -> 
     assert response.json()["detail"].startswith("Not found.")
 
 
+@pytest.mark.parametrize("method", ["post", "patch", "delete"])
+def test_errors_missing_slash_write_is_404_not_csrf_403(
+    api_client, method: str
+) -> None:
+    api_client.enforce_csrf_checks = True
+
+    response = getattr(api_client, method)("/api/jobs/1", {"name": "x"})
+
+    assert response.status_code == 404
+    assert response.json()["detail"].startswith("Not found.")
+
+
 def test_errors_missing_slash_names_the_right_path(api_client) -> None:
     response = api_client.get("/api/jobs")
 
