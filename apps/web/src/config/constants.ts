@@ -1,0 +1,23 @@
+/** Jobs requested per list page (the API accepts 1–200). */
+export const JOBS_PAGE_SIZE = 50;
+
+/** Status history entries requested per page. */
+export const HISTORY_PAGE_SIZE = 50;
+
+/** Height of one job row, in pixels (mirrors `--job-row-height` in tokens.css). */
+export const JOB_ROW_HEIGHT_PX = 56;
+
+/** Rows rendered beyond the viewport on each side of the virtualized list. */
+export const LIST_OVERSCAN_ROWS = 5;
+
+/** Fetch the next page when the last rendered row is this close to the end of what is loaded. */
+export const LOAD_MORE_THRESHOLD_ROWS = 10;
+
+/** How often the head query (first page + counts) refreshes while the tab is visible, in ms. */
+export const HEAD_REFRESH_INTERVAL_MS = 15_000;
+
+/** Delay between the last keystroke in the search box and the URL update, in ms. */
+export const SEARCH_DEBOUNCE_MS = 300;
+
+/** Longest job name the API accepts, in characters. */
+export const JOB_NAME_MAX_LENGTH = 200;

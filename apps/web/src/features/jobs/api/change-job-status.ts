@@ -1,0 +1,62 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+
+import { replaceJobInCaches, shiftStats } from "@/features/jobs/api/cache";
+import { jobKeys } from "@/features/jobs/api/keys";
+import { STATUS_LABELS } from "@/features/jobs/status";
+import type { Job, StatusType } from "@/features/jobs/types";
+import { apiClient, errorMessage, unwrap } from "@/lib/api-client";
+import { pushNotice } from "@/lib/notices";
+
+/**
+ * Sets a job's status (`PATCH /api/jobs/{id}/ {status_type}`); the API appends a status row.
+ * @throws ApiError when the status is refused or the job is gone.
+ */
+export function changeJobStatus(id: number, status: StatusType): Promise<Job> {
+  return unwrap(
+    apiClient.PATCH("/api/jobs/{job_id}/", {
+      params: { path: { job_id: id } },
+      body: { status_type: status },
+    }),
+  );
+}
+
+/** Input of the status-change mutation: the job as shown, and the wanted status. */
+export interface ChangeJobStatusInput {
+  job: Job;
+  status: StatusType;
+}
+
+/**
+ * Optimistic status change: the row, the detail and the counts change at once; on failure they
+ * roll back to the job as it was and a notice says what failed.
+ */
+export function useChangeJobStatus() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: [...jobKeys.all, "change-status"],
+    mutationFn: ({ job, status }: ChangeJobStatusInput) => changeJobStatus(job.id, status),
+    onMutate: async ({ job, status }) => {
+      await client.cancelQueries({ queryKey: jobKeys.detail(job.id), exact: true });
+      const now = new Date().toISOString();
+      replaceJobInCaches(client, {
+        ...job,
+        current_status: status,
+        status_changed_at: now,
+        updated_at: now,
+      });
+      shiftStats(client, job.current_status, status);
+    },
+    onError: (error, { job, status }) => {
+      replaceJobInCaches(client, job);
+      shiftStats(client, status, job.current_status);
+      pushNotice(
+        `Could not change the status of "${job.name}" to ${STATUS_LABELS[status]}: ${errorMessage(error)}`,
+      );
+    },
+    onSuccess: (job) => replaceJobInCaches(client, job),
+    onSettled: (_data, _error, { job }) => {
+      void client.invalidateQueries({ queryKey: jobKeys.stats() });
+      void client.invalidateQueries({ queryKey: jobKeys.history(job.id) });
+    },
+  });
+}

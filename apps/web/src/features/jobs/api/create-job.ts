@@ -1,0 +1,32 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+
+import { insertCreatedJob, shiftStats } from "@/features/jobs/api/cache";
+import { jobKeys } from "@/features/jobs/api/keys";
+import type { Job } from "@/features/jobs/types";
+import { apiClient, unwrap } from "@/lib/api-client";
+
+/**
+ * Creates a job (`POST /api/jobs/`); the API gives it an initial PENDING status.
+ * @throws ApiError with `errors.name` when the name is refused.
+ */
+export function createJob(name: string): Promise<Job> {
+  return unwrap(apiClient.POST("/api/jobs/", { body: { name } }));
+}
+
+/**
+ * Creates a job and puts it at the top of every cached list it matches, without refetching
+ * the loaded pages; the counts move at once and are then confirmed by the server.
+ */
+export function useCreateJob() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: [...jobKeys.all, "create"],
+    mutationFn: createJob,
+    onSuccess: (job) => {
+      insertCreatedJob(client, job);
+      shiftStats(client, null, job.current_status, 1);
+      client.setQueryData(jobKeys.detail(job.id), job);
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: jobKeys.stats() }),
+  });
+}

@@ -1,0 +1,65 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+
+import {
+  removeJobFromLists,
+  restoreJobPositions,
+  shiftStats,
+  type JobPosition,
+} from "@/features/jobs/api/cache";
+import { jobKeys } from "@/features/jobs/api/keys";
+import type { Job } from "@/features/jobs/types";
+import { apiClient, ApiError, errorMessage, unwrapEmpty } from "@/lib/api-client";
+import { pushNotice } from "@/lib/notices";
+
+/**
+ * Deletes a job and its statuses (`DELETE /api/jobs/{id}/`).
+ * @throws ApiError when the job cannot be deleted.
+ */
+export function deleteJob(id: number): Promise<void> {
+  return unwrapEmpty(apiClient.DELETE("/api/jobs/{job_id}/", { params: { path: { job_id: id } } }));
+}
+
+const deleteMutationKey = [...jobKeys.all, "delete"] as const;
+
+function isJobWithId(value: unknown, id: number): boolean {
+  return typeof value === "object" && value !== null && "id" in value && value.id === id;
+}
+
+/**
+ * Optimistic delete: the row leaves every list and the counts drop at once; on failure the row
+ * returns to where it was and a notice says what failed. A job already gone (404) stays gone.
+ * ⚠️ Call `deleteOnce` rather than `mutate`: it ignores a second request for the same job.
+ */
+export function useDeleteJob() {
+  const client = useQueryClient();
+  const mutation = useMutation({
+    mutationKey: deleteMutationKey,
+    mutationFn: (job: Job) => deleteJob(job.id),
+    onMutate: (job): { positions: JobPosition[] } => {
+      const positions = removeJobFromLists(client, job.id);
+      shiftStats(client, job.current_status, null, -1);
+      return { positions };
+    },
+    onError: (error, job, context) => {
+      if (error instanceof ApiError && error.status === 404) return;
+      if (context) restoreJobPositions(client, context.positions);
+      shiftStats(client, null, job.current_status, 1);
+      pushNotice(`Could not delete "${job.name}": ${errorMessage(error)}`);
+    },
+    onSuccess: (_data, job) => {
+      client.removeQueries({ queryKey: jobKeys.detail(job.id) });
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: jobKeys.stats() }),
+  });
+
+  /** Deletes the job unless a delete of it is already in flight. */
+  function deleteOnce(job: Job, options?: { onSuccess?: () => void }): void {
+    const pending = client
+      .getMutationCache()
+      .findAll({ mutationKey: deleteMutationKey, status: "pending" });
+    if (pending.some((m) => isJobWithId(m.state.variables, job.id))) return;
+    mutation.mutate(job, options);
+  }
+
+  return { ...mutation, deleteOnce };
+}

@@ -1,0 +1,87 @@
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import { createMemoryRouter, RouterProvider } from "react-router";
+import { describe, expect, it, vi } from "vitest";
+
+import { JOB_ROW_HEIGHT_PX } from "@/config/constants";
+import { JobList, type JobListProps } from "@/features/jobs/components/job-list";
+import { makeJobs } from "@/testing/job-factory";
+import { seedFakeApi } from "@/testing/fake-api";
+import { renderWithProviders } from "@/testing/render-with-providers";
+
+function renderList(props: Partial<JobListProps> = {}) {
+  const all: JobListProps = {
+    jobs: makeJobs(10_000),
+    hasNextPage: false,
+    isFetchingNextPage: false,
+    loadMoreFailed: false,
+    onLoadMore: vi.fn(),
+    onChangeStatus: vi.fn(),
+    onRequestDelete: vi.fn(),
+    listSearch: "",
+    ...props,
+  };
+  const router = createMemoryRouter([{ path: "/", element: <JobList {...all} /> }]);
+  render(<RouterProvider router={router} />);
+  return { props: all, list: screen.getByRole("list", { name: "Jobs" }) };
+}
+
+function scrollTo(list: HTMLElement, rowIndex: number) {
+  list.scrollTop = rowIndex * JOB_ROW_HEIGHT_PX;
+  fireEvent.scroll(list);
+}
+
+describe("JobList", () => {
+  it("renders a bounded number of rows for 10,000 items, also after scrolling", () => {
+    const { list } = renderList();
+    expect(within(list).getAllByRole("listitem").length).toBeLessThan(100);
+    expect(within(list).getByRole("link", { name: "job-00001" })).toHaveAttribute(
+      "href",
+      "/jobs/1",
+    );
+
+    scrollTo(list, 2_000);
+    const rows = within(list).getAllByRole("listitem");
+    expect(rows.length).toBeLessThan(100);
+    expect(within(list).getByRole("link", { name: "job-02001" })).toBeInTheDocument();
+    expect(within(list).queryByRole("link", { name: "job-00001" })).not.toBeInTheDocument();
+  });
+
+  it("asks for the next page near the end, and not while one is in flight", () => {
+    const onLoadMore = vi.fn();
+    const { list } = renderList({ jobs: makeJobs(100), hasNextPage: true, onLoadMore });
+    expect(onLoadMore).not.toHaveBeenCalled();
+    scrollTo(list, 95);
+    expect(onLoadMore).toHaveBeenCalledTimes(1);
+    expect(within(list).getByText("Loading more jobs…")).toBeInTheDocument();
+  });
+
+  it("shows a retry row instead of blank rows when the next page failed", () => {
+    const onLoadMore = vi.fn();
+    const { list } = renderList({
+      jobs: makeJobs(5),
+      hasNextPage: true,
+      loadMoreFailed: true,
+      onLoadMore,
+    });
+    expect(within(list).getByRole("alert")).toHaveTextContent("Could not load more jobs.");
+    expect(onLoadMore).not.toHaveBeenCalled();
+    fireEvent.click(within(list).getByRole("button", { name: "Retry" }));
+    expect(onLoadMore).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows each job's name, status badge, status select and delete button", async () => {
+    seedFakeApi(makeJobs(3));
+    renderWithProviders("/");
+    const link = await screen.findByRole("link", { name: "job-00002" });
+    const scope = within(link.closest<HTMLElement>("[role=listitem]") ?? document.body);
+    expect(scope.getByText("Running", { selector: "span" })).toBeInTheDocument();
+    const select = scope.getByRole("combobox", { name: "Status of job-00002" });
+    expect(select).toHaveValue("RUNNING");
+    expect(
+      within(select)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["Pending", "Running", "Completed", "Failed", "Cancelled"]);
+    expect(scope.getByRole("button", { name: "Delete job-00002" })).toBeInTheDocument();
+  });
+});

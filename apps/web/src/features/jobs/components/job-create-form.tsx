@@ -1,0 +1,80 @@
+import { useRef, useState, type SyntheticEvent } from "react";
+
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { JOB_NAME_MAX_LENGTH } from "@/config/constants";
+import { useCreateJob } from "@/features/jobs/api/create-job";
+import styles from "@/features/jobs/components/job-create-form.module.css";
+import { ApiError, errorMessage } from "@/lib/api-client";
+
+/** Why a name cannot be sent, or null when it can. */
+export function validateJobName(name: string): string | null {
+  const trimmed = name.trim();
+  if (!trimmed) return "Enter a job name.";
+  if (trimmed.length > JOB_NAME_MAX_LENGTH) {
+    return `The name is too long: at most ${JOB_NAME_MAX_LENGTH} characters.`;
+  }
+  return null;
+}
+
+/**
+ * The create-job form: the name is trimmed and checked before any request, the button is
+ * disabled while sending, server field errors show at the field, and focus returns to the input.
+ */
+export function JobCreateForm() {
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const create = useCreateJob();
+
+  function onSubmit(event: SyntheticEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const problem = validateJobName(name);
+    setError(problem);
+    if (problem) {
+      inputRef.current?.focus();
+      return;
+    }
+    create.mutate(name.trim(), {
+      onSuccess: () => setName(""),
+      onError: (failure) => {
+        const fieldMessages = failure instanceof ApiError ? failure.fieldErrors("name") : [];
+        setError(
+          fieldMessages.length > 0
+            ? fieldMessages.join(" ")
+            : `Could not create the job: ${errorMessage(failure)}`,
+        );
+      },
+      onSettled: () => inputRef.current?.focus(),
+    });
+  }
+
+  return (
+    <form className={styles.form} onSubmit={onSubmit} noValidate aria-label="Create a job">
+      <TextField
+        ref={inputRef}
+        className={styles.field}
+        label="Job name"
+        name="name"
+        placeholder="e.g. fluid-dynamics-run-42"
+        autoComplete="off"
+        value={name}
+        onChange={(event) => {
+          setName(event.target.value);
+          if (error) setError(null);
+        }}
+        error={error}
+        counterMax={JOB_NAME_MAX_LENGTH}
+      />
+      <Button
+        type="submit"
+        variant="primary"
+        disabled={create.isPending}
+        aria-busy={create.isPending}
+        className={styles.submit}
+      >
+        Create job
+      </Button>
+    </form>
+  );
+}

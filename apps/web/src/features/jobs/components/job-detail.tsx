@@ -1,0 +1,78 @@
+import { useState } from "react";
+import { Link } from "react-router";
+
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { useChangeJobStatus } from "@/features/jobs/api/change-job-status";
+import { useDeleteJob } from "@/features/jobs/api/delete-job";
+import styles from "@/features/jobs/components/job-detail.module.css";
+import { JobHistory } from "@/features/jobs/components/job-history";
+import { JobStatusSelect } from "@/features/jobs/components/job-status-select";
+import { StatusBadge } from "@/features/jobs/components/status-badge";
+import type { Job } from "@/features/jobs/types";
+import { useNow } from "@/lib/use-now";
+
+/** Props of {@link JobDetail}. */
+export interface JobDetailProps {
+  job: Job;
+  /** Where "back" and a finished delete go (the list with its filters). */
+  listPath: string;
+  onDeleted: () => void;
+}
+
+/** One job: name, status, times, status change, delete and the history timeline. */
+export function JobDetail({ job, listPath, onDeleted }: JobDetailProps) {
+  const nowMs = useNow();
+  const changeStatus = useChangeJobStatus();
+  const deletion = useDeleteJob();
+  const [confirming, setConfirming] = useState(false);
+
+  return (
+    <article className={styles.page}>
+      <Link to={listPath} className={styles.back}>
+        ← All jobs
+      </Link>
+      <header className={styles.header}>
+        <h1 className={styles.title}>{job.name}</h1>
+        <StatusBadge status={job.current_status} />
+      </header>
+      <dl className={styles.facts}>
+        <dt>Created</dt>
+        <dd>
+          <RelativeTime iso={job.created_at} nowMs={nowMs} />
+        </dd>
+        <dt>Updated</dt>
+        <dd>
+          <RelativeTime iso={job.updated_at} nowMs={nowMs} />
+        </dd>
+        <dt>Job ID</dt>
+        <dd>{job.id}</dd>
+      </dl>
+      <div className={styles.actions}>
+        <JobStatusSelect
+          job={job}
+          onChange={(j, status) => changeStatus.mutate({ job: j, status })}
+        />
+        <Button
+          variant="danger"
+          aria-label={`Delete ${job.name}`}
+          onClick={() => setConfirming(true)}
+        >
+          Delete
+        </Button>
+      </div>
+      <JobHistory jobId={job.id} nowMs={nowMs} />
+      {confirming ? (
+        <ConfirmDialog
+          title={`Delete "${job.name}"?`}
+          description="The job and its whole status history will be deleted. This cannot be undone."
+          confirmLabel="Delete"
+          busy={deletion.isPending}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => deletion.deleteOnce(job, { onSuccess: onDeleted })}
+        />
+      ) : null}
+    </article>
+  );
+}

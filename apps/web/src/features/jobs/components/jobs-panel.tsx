@@ -1,0 +1,96 @@
+import { useCallback, useMemo, useState } from "react";
+
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorState } from "@/components/ui/error-state";
+import { SkeletonRows } from "@/components/ui/skeleton-rows";
+import { useChangeJobStatus } from "@/features/jobs/api/change-job-status";
+import { useDeleteJob } from "@/features/jobs/api/delete-job";
+import { useJobs } from "@/features/jobs/api/get-jobs";
+import { JobList } from "@/features/jobs/components/job-list";
+import styles from "@/features/jobs/components/jobs-panel.module.css";
+import { NewJobsBar } from "@/features/jobs/components/new-jobs-bar";
+import { useHeadRefresh } from "@/features/jobs/hooks/use-head-refresh";
+import { hasActiveFilters } from "@/features/jobs/hooks/use-job-filters";
+import type { Job, JobFilters, StatusType } from "@/features/jobs/types";
+import { errorMessage } from "@/lib/api-client";
+
+/** Props of {@link JobsPanel}. */
+export interface JobsPanelProps {
+  filters: JobFilters;
+  listSearch: string;
+  onClearFilters: () => void;
+}
+
+/** The list area: loading, error and empty states, the "new jobs" bar, and the list itself. */
+export function JobsPanel({ filters, listSearch, onClearFilters }: JobsPanelProps) {
+  const query = useJobs(filters);
+  const jobs = useMemo(() => query.data?.pages.flatMap((page) => page.results), [query.data]);
+  const head = useHeadRefresh(filters, jobs);
+  const changeStatus = useChangeJobStatus();
+  const deletion = useDeleteJob();
+  const [pendingDelete, setPendingDelete] = useState<Job | null>(null);
+
+  const { mutate: mutateStatus } = changeStatus;
+  const onChangeStatus = useCallback(
+    (job: Job, status: StatusType) => mutateStatus({ job, status }),
+    [mutateStatus],
+  );
+  const { fetchNextPage } = query;
+  const onLoadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+
+  if (query.isPending) return <SkeletonRows label="Loading jobs" />;
+  if (!jobs) {
+    return (
+      <ErrorState
+        message={`Could not load jobs: ${errorMessage(query.error)}`}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
+  }
+
+  const filtered = hasActiveFilters(filters);
+  return (
+    <div className={styles.panel}>
+      {head.headError ? (
+        <ErrorState
+          message={`Could not refresh the list: ${errorMessage(head.headError)}`}
+          onRetry={() => void head.retryHead()}
+        />
+      ) : null}
+      <NewJobsBar count={head.newJobs.length} onShow={head.showNewJobs} />
+      {jobs.length === 0 && !query.hasNextPage ? (
+        <EmptyState
+          title={filtered ? "No jobs match these filters" : "No jobs yet"}
+          description={filtered ? undefined : "Create one with the form above."}
+          action={filtered ? <Button onClick={onClearFilters}>Clear filters</Button> : undefined}
+        />
+      ) : (
+        <JobList
+          jobs={jobs}
+          hasNextPage={query.hasNextPage}
+          isFetchingNextPage={query.isFetchingNextPage}
+          loadMoreFailed={query.isFetchNextPageError}
+          onLoadMore={onLoadMore}
+          onChangeStatus={onChangeStatus}
+          onRequestDelete={setPendingDelete}
+          listSearch={listSearch}
+        />
+      )}
+      {pendingDelete ? (
+        <ConfirmDialog
+          title={`Delete "${pendingDelete.name}"?`}
+          description="The job and its whole status history will be deleted. This cannot be undone."
+          confirmLabel="Delete"
+          onCancel={() => setPendingDelete(null)}
+          onConfirm={() => {
+            deletion.deleteOnce(pendingDelete);
+            setPendingDelete(null);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

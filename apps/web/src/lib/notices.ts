@@ -1,0 +1,50 @@
+/**
+ * A tiny store of transient messages (e.g. "Could not delete …"), shown by the app's notice
+ * region. Plain module state read through `useSyncExternalStore`; no UI here.
+ */
+import { useSyncExternalStore } from "react";
+
+/** One message shown to the user. */
+export interface Notice {
+  id: number;
+  tone: "error" | "info";
+  message: string;
+}
+
+let notices: readonly Notice[] = [];
+let nextId = 1;
+const listeners = new Set<() => void>();
+
+function emit(): void {
+  for (const listener of listeners) listener();
+}
+
+/** Shows a message until dismissed (at most the 3 newest are kept). Returns its id. */
+export function pushNotice(message: string, tone: Notice["tone"] = "error"): number {
+  const id = nextId++;
+  notices = [...notices, { id, tone, message }].slice(-3);
+  emit();
+  return id;
+}
+
+/** Removes one message. */
+export function dismissNotice(id: number): void {
+  notices = notices.filter((notice) => notice.id !== id);
+  emit();
+}
+
+/** Removes every message (used between tests). */
+export function clearNotices(): void {
+  notices = [];
+  emit();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The current messages, oldest first. */
+export function useNotices(): readonly Notice[] {
+  return useSyncExternalStore(subscribe, () => notices);
+}

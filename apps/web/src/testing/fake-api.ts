@@ -1,0 +1,174 @@
+/**
+ * An in-memory jobs API for msw, following the contract: keyset-like cursors (opaque to the
+ * app), filters, ordering, the error envelope, stats and status history.
+ */
+import { http, HttpResponse } from "msw";
+
+import { STATUSES, isStatus } from "@/features/jobs/status";
+import type { Job, JobStatus, StatusType } from "@/features/jobs/types";
+
+interface FakeState {
+  jobs: Job[];
+  history: Map<number, JobStatus[]>;
+  nextId: number;
+  /** Every request seen, as "METHOD /path?query". */
+  requests: string[];
+}
+
+const state: FakeState = { jobs: [], history: new Map(), nextId: 1, requests: [] };
+
+/** Replaces the fake database with these jobs (each gets one status row). */
+export function seedFakeApi(jobs: Job[]): void {
+  state.jobs = jobs.map((job) => ({ ...job }));
+  state.history = new Map(
+    jobs.map((job) => [
+      job.id,
+      job.current_status
+        ? [{ id: job.id * 10, status_type: job.current_status, timestamp: job.created_at }]
+        : [],
+    ]),
+  );
+  state.nextId = Math.max(0, ...jobs.map((job) => job.id)) + 1;
+}
+
+/** Empties the fake database and the request log. */
+export function resetFakeApi(): void {
+  seedFakeApi([]);
+  state.requests = [];
+}
+
+/** Requests the app sent so far ("GET /api/jobs/?status=RUNNING"). */
+export function fakeApiRequests(): readonly string[] {
+  return state.requests;
+}
+
+/** The fake database's jobs. */
+export function fakeApiJobs(): readonly Job[] {
+  return state.jobs;
+}
+
+function log(request: Request): void {
+  const url = new URL(request.url);
+  state.requests.push(`${request.method} ${url.pathname}${url.search}`);
+}
+
+function notFound() {
+  return HttpResponse.json({ detail: "Not found." }, { status: 404 });
+}
+
+const COMPARE: Record<string, (a: Job, b: Job) => number> = {
+  "-created_at": (a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id,
+  created_at: (a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id,
+  name: (a, b) => a.name.localeCompare(b.name) || a.id - b.id,
+  "-name": (a, b) => b.name.localeCompare(a.name) || b.id - a.id,
+  "-updated_at": (a, b) => b.updated_at.localeCompare(a.updated_at) || b.id - a.id,
+};
+
+function listJobs(request: Request) {
+  const url = new URL(request.url);
+  const statuses = url.searchParams.getAll("status").flatMap((value) => value.split(","));
+  const search = (url.searchParams.get("search") ?? "").toLowerCase();
+  const ordering = url.searchParams.get("ordering") ?? "-created_at";
+  const pageSize = Number(url.searchParams.get("page_size") ?? "50");
+  const offset = Number(atob(url.searchParams.get("cursor") ?? btoa("0")));
+  const compare = COMPARE[ordering];
+  if (!compare || statuses.some((s) => !isStatus(s))) {
+    return HttpResponse.json({ detail: "Invalid filters." }, { status: 400 });
+  }
+  const matching = state.jobs
+    .filter((job) => statuses.length === 0 || statuses.includes(job.current_status ?? ""))
+    .filter((job) => job.name.toLowerCase().includes(search))
+    .sort(compare);
+  const results = matching.slice(offset, offset + pageSize);
+  const nextUrl = new URL(url);
+  nextUrl.searchParams.set("cursor", btoa(String(offset + pageSize)));
+  const next = offset + pageSize < matching.length ? nextUrl.toString() : null;
+  return HttpResponse.json({ next, previous: null, results });
+}
+
+function changeStatus(job: Job, status: StatusType): Job {
+  const now = new Date().toISOString();
+  const updated = { ...job, current_status: status, status_changed_at: now, updated_at: now };
+  state.jobs = state.jobs.map((j) => (j.id === job.id ? updated : j));
+  const history = state.history.get(job.id) ?? [];
+  state.history.set(job.id, [
+    { id: state.nextId++ * 10, status_type: status, timestamp: now },
+    ...history,
+  ]);
+  return updated;
+}
+
+function findJob(params: Record<string, string | readonly string[] | undefined>) {
+  return state.jobs.find((job) => String(job.id) === params.job_id);
+}
+
+/** msw handlers implementing the fake API. */
+export const fakeApiHandlers = [
+  http.all("*", ({ request }) => {
+    log(request);
+  }),
+  http.get("/api/jobs/stats/", () => {
+    const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0]));
+    for (const job of state.jobs) {
+      if (job.current_status)
+        byStatus[job.current_status] = (byStatus[job.current_status] ?? 0) + 1;
+    }
+    return HttpResponse.json({ total: state.jobs.length, by_status: byStatus });
+  }),
+  http.get("/api/jobs/", ({ request }) => listJobs(request)),
+  http.post("/api/jobs/", async ({ request }) => {
+    const body: unknown = await request.json();
+    const name = typeof body === "object" && body !== null && "name" in body ? body.name : null;
+    if (typeof name !== "string" || !name.trim()) {
+      return HttpResponse.json(
+        { detail: "Invalid input.", errors: { name: ["This field may not be blank."] } },
+        { status: 400 },
+      );
+    }
+    const now = new Date().toISOString();
+    const job: Job = {
+      id: state.nextId++,
+      name: name.trim(),
+      current_status: "PENDING",
+      status_changed_at: now,
+      created_at: now,
+      updated_at: now,
+    };
+    state.jobs = [job, ...state.jobs];
+    state.history.set(job.id, [{ id: job.id * 10, status_type: "PENDING", timestamp: now }]);
+    return HttpResponse.json(job, { status: 201 });
+  }),
+  http.get("/api/jobs/:job_id/", ({ params }) => {
+    const job = findJob(params);
+    return job ? HttpResponse.json(job) : notFound();
+  }),
+  http.patch("/api/jobs/:job_id/", async ({ params, request }) => {
+    const job = findJob(params);
+    if (!job) return notFound();
+    const body: unknown = await request.json();
+    const status =
+      typeof body === "object" && body !== null && "status_type" in body ? body.status_type : null;
+    if (typeof status !== "string" || !isStatus(status)) {
+      return HttpResponse.json(
+        { detail: "Invalid input.", errors: { status_type: ["Not a valid choice."] } },
+        { status: 400 },
+      );
+    }
+    return HttpResponse.json(changeStatus(job, status));
+  }),
+  http.delete("/api/jobs/:job_id/", ({ params }) => {
+    const job = findJob(params);
+    if (!job) return notFound();
+    state.jobs = state.jobs.filter((j) => j.id !== job.id);
+    return new HttpResponse(null, { status: 204 });
+  }),
+  http.get("/api/jobs/:job_id/statuses/", ({ params }) => {
+    const job = findJob(params);
+    if (!job) return notFound();
+    return HttpResponse.json({
+      next: null,
+      previous: null,
+      results: state.history.get(job.id) ?? [],
+    });
+  }),
+];

@@ -1,0 +1,16 @@
+import "@testing-library/jest-dom/vitest";
+import { cleanup } from "@testing-library/react";
+import { afterAll, afterEach, beforeAll } from "vitest";
+
+import { clearNotices } from "@/lib/notices";
+import { resetFakeApi } from "@/testing/fake-api";
+import { server } from "@/testing/msw-server";
+
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+  resetFakeApi();
+  clearNotices();
+});
+afterAll(() => server.close());
