@@ -21,5 +21,7 @@ urlpatterns = [
     re_path(r"^", not_found),
 ]
 
+handler400 = "core.views.bad_request"
+handler403 = "core.views.permission_denied"
 handler404 = "core.views.not_found"
 handler500 = "core.views.server_error"

@@ -72,6 +72,23 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
     return JsonResponse(error_body(detail), status=status.HTTP_404_NOT_FOUND)
 
 
+def bad_request(
+    request: HttpRequest, exception: Exception | None = None
+) -> HttpResponse:
+    """Answer a request Django refuses early (e.g. a disallowed Host) with JSON."""
+    return JsonResponse(error_body("Bad request."), status=status.HTTP_400_BAD_REQUEST)
+
+
+def permission_denied(
+    request: HttpRequest, exception: Exception | None = None
+) -> HttpResponse:
+    """Answer a PermissionDenied raised outside DRF with JSON."""
+    return JsonResponse(
+        error_body("You do not have permission to perform this action."),
+        status=status.HTTP_403_FORBIDDEN,
+    )
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     """Answer an unhandled exception (already logged by Django) with JSON."""
     return JsonResponse(

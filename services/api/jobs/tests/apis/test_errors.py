@@ -117,6 +117,21 @@ def test_errors_unhandled_exception_is_json_500(client, settings) -> None:
     assert response.json() == {"detail": "Internal server error."}
 
 
+def test_errors_disallowed_host_is_json_400(api_client) -> None:
+    response = api_client.get("/api/jobs/", HTTP_HOST="evil.example")
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "Bad request."}
+
+
+@pytest.mark.parametrize("method", ["get", "patch", "delete"])
+def test_errors_id_beyond_bigint_is_404(api_client, method: str) -> None:
+    response = getattr(api_client, method)(f"/api/jobs/{10**20}/", {"name": "x"})
+
+    assert response.status_code == 404
+    assert response.json()["detail"] == f"Job {10**20} not found."
+
+
 def test_errors_api_is_anonymous_without_csrf(api_client) -> None:
     api_client.enforce_csrf_checks = True
 

@@ -1,10 +1,13 @@
+import threading
 from collections.abc import Callable
 
+import psycopg
 import pytest
+from django.db import connection
 
 from jobs.exceptions import JobInvalidError, JobNotFoundError
 from jobs.models import Job, JobStatus, StatusType
-from jobs.services import job_update
+from jobs.services import job_create, job_update
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +68,23 @@ def test_job_update_invalid_status_rejected_by_database(job: Job) -> None:
 
 def test_job_update_nothing_to_change_returns_job(job: Job) -> None:
     assert job_update(job_id=job.pk).name == job.name
+
+
+@pytest.mark.django_db(transaction=True)
+def test_job_update_job_deleted_concurrently_raises_not_found() -> None:
+    """A delete that commits while the status insert waits is a 404, not a 500."""
+    job = job_create(name="Racing")
+    dsn = connection.get_connection_params()
+    other = psycopg.connect(
+        **{k: v for k, v in dsn.items() if k not in {"cursor_factory", "context"}}
+    )
+    try:
+        other.execute("DELETE FROM jobs_job WHERE id = %s", [job.pk])  # uncommitted
+        timer = threading.Timer(0.5, other.commit)
+        timer.start()
+        with pytest.raises(JobNotFoundError):
+            job_update(job_id=job.pk, status_type=StatusType.RUNNING)
+        timer.join()
+    finally:
+        other.close()
+    assert not JobStatus.objects.filter(job_id=job.pk).exists()
