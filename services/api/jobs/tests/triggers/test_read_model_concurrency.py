@@ -69,7 +69,9 @@ def _one_transaction(cur: Any, rng: random.Random, jobs: list[int]) -> None:
              other, rng.choice(STATUSES), T0 + timedelta(seconds=rng.randint(0, 8))],
         )  # fmt: skip
     elif roll < 0.75:
-        cur.execute(f"DELETE FROM jobs_jobstatus WHERE id = ({LATEST_OF_JOB})", [job_id])  # noqa: S608
+        cur.execute(
+            f"DELETE FROM jobs_jobstatus WHERE id = ({LATEST_OF_JOB})", [job_id]
+        )  # noqa: S608
     else:
         cur.execute(
             'UPDATE jobs_jobstatus SET "timestamp" = %s, status_type = %s '

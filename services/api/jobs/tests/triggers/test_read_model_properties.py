@@ -115,4 +115,6 @@ def test_read_model_holds_after_every_write(ops: list[tuple[Any, ...]]) -> None:
         for step, op in enumerate(ops):
             _apply(cur, jobs, op)
             assert read_model_mismatches(cur) == [], f"after step {step}: {op}"
-            assert actual_counts(cur) == expected_counts(cur), f"after step {step}: {op}"
+            assert actual_counts(cur) == expected_counts(cur), (
+                f"after step {step}: {op}"
+            )
