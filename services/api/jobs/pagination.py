@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, ClassVar, Self
 
 from django.conf import settings
@@ -42,7 +43,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.utils.urls import remove_query_param, replace_query_param
+from rest_framework.utils.urls import replace_query_param
 
 CURSOR_VERSION = 1
 # One salt for every keyset list, so that a cursor of another list still
@@ -51,6 +52,8 @@ CURSOR_SALT = "jobs.pagination.cursor"
 PAGE_SIZE_DEFAULT = 50
 PAGE_SIZE_MAX = 200
 _PAGE_SIZE_RE = re.compile(r"\d{1,6}")
+# Real cursors are about 150 characters; anything far longer is not one.
+CURSOR_MAX_LENGTH = 1024
 
 
 class RowValueCompare(Func):
@@ -178,8 +181,9 @@ class KeysetPagination(BasePagination):
     always given (no extra query to check that the rows are still there).
 
     The cursor is URL-safe base64 of a small JSON object (version, list,
-    ordering, direction, key values) signed with HMAC via
-    ``django.core.signing``.  A tampered, truncated or garbage cursor, or one
+    ordering, direction, key values; times as ISO-8601 with their UTC
+    offset, microseconds kept) signed with HMAC via ``django.core.signing``
+    (``SECRET_KEY``, so rotating the key invalidates open cursors: a 400).  A tampered, truncated or garbage cursor, or one
     made for another ordering or another list (e.g. a job's status
     history), raises ``ValidationError({"cursor": [...]})``.
 
@@ -292,6 +296,8 @@ class KeysetPagination(BasePagination):
                 not one this list issued for ``self.ordering``.
         """
         try:
+            if len(token) > CURSOR_MAX_LENGTH:
+                raise signing.BadSignature("cursor too long")
             payload = signing.Signer(salt=CURSOR_SALT, sep=".").unsign_object(token)
         except Exception as exc:  # BadSignature, bad base64/zlib/JSON, ...
             raise _cursor_error(
@@ -330,7 +336,10 @@ class KeysetPagination(BasePagination):
             )
         except (DjangoValidationError, FieldDoesNotExist, TypeError) as exc:
             raise _cursor_error("Invalid cursor: unexpected key values.") from exc
-        if any(value is None for value in key):
+        if any(
+            value is None or (isinstance(value, datetime) and value.tzinfo is None)
+            for value in key
+        ):
             raise _cursor_error("Invalid cursor: unexpected key values.")
         return Cursor(
             list_name=self.list_name,
@@ -466,14 +475,6 @@ class KeysetPagination(BasePagination):
     def get_previous_link(self) -> str | None:
         """Return the absolute URL of the previous page, or None."""
         return self._link(self.previous_cursor)
-
-    def get_first_link(self) -> str | None:
-        """Return the absolute URL of the first page (no cursor)."""
-        if self.request is None:
-            return None
-        return remove_query_param(
-            self.request.build_absolute_uri(), self.cursor_query_param
-        )
 
     def get_paginated_response(self, data: Any) -> Response:
         """Return ``{"next", "previous", "results"}`` as a DRF Response."""

@@ -76,6 +76,7 @@ def test_keyset_pagination_cursor_is_url_safe(list_cursor: str) -> None:
         pytest.param(lambda c: "%25%00%ff", id="binary-garbage"),
         pytest.param(lambda c: "eyJ2IjoxfQ.AAAA", id="forged"),
         pytest.param(lambda c: c + c, id="doubled"),
+        pytest.param(lambda c: c * 40, id="overlong"),
     ],
 )
 def test_keyset_pagination_bad_cursor_is_400(
@@ -157,6 +158,13 @@ def test_keyset_pagination_job_list_cursor_on_history_is_400(
             "k": ["2026-01-01T00:00:00+00:00"],
         },
         {"v": 1, "l": "jobs", "o": "-created_at", "d": "next", "k": {"a": 1}},
+        {
+            "v": 1,
+            "l": "jobs",
+            "o": "-created_at",
+            "d": "next",
+            "k": ["2026-01-01T00:00:00", 1],
+        },
         ["not", "an", "object"],
     ],
 )
