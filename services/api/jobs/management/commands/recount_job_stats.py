@@ -1,0 +1,131 @@
+"""Recount the per-status job counters from ``jobs_job`` and report drift.
+
+The counters in ``jobs_jobstatuscount`` are kept by triggers (migration
+0004) and should never drift; this command is how a DBA makes sure.
+
+* Without ``--fix`` it reads the jobs and the counters in one REPEATABLE
+  READ, READ ONLY transaction: one snapshot, so the comparison is exact even
+  while the API writes (counters change in the same transaction as the
+  jobs), and it blocks nobody.  Prints counted vs stored per status and
+  exits with status 1 when anything drifted.
+* With ``--fix`` it locks ``jobs_job`` in SHARE mode (reads go on; job and
+  status writes wait for the few seconds it takes), recounts, and rewrites
+  only the counter rows that differ, so the result is exact when it commits.
+"""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection, transaction
+
+DRIFT_SQL = """
+WITH counted AS (
+    SELECT current_status AS status_type, (id % 16)::smallint AS shard,
+           count(*) AS job_count
+      FROM jobs_job
+     GROUP BY 1, 2
+), stored AS (
+    SELECT status_type, shard, sum(job_count) AS job_count
+      FROM jobs_jobstatuscount
+     GROUP BY 1, 2
+)
+SELECT coalesce(c.status_type, s.status_type) AS status_type,
+       coalesce(c.shard, s.shard) AS shard,
+       coalesce(c.job_count, 0) AS counted,
+       coalesce(s.job_count, 0) AS stored
+  FROM counted AS c
+  FULL JOIN stored AS s
+    ON s.status_type IS NOT DISTINCT FROM c.status_type AND s.shard = c.shard
+"""
+
+FIX_SQL = """
+WITH counted AS (
+    SELECT current_status AS status_type, (id % 16)::smallint AS shard,
+           count(*) AS job_count
+      FROM jobs_job
+     GROUP BY 1, 2
+), target AS (
+    SELECT k.status_type, k.shard, coalesce(c.job_count, 0) AS job_count
+      FROM (SELECT status_type, shard FROM jobs_jobstatuscount
+            UNION
+            SELECT status_type, shard FROM counted) AS k
+      LEFT JOIN counted AS c
+        ON c.status_type IS NOT DISTINCT FROM k.status_type AND c.shard = k.shard
+)
+INSERT INTO jobs_jobstatuscount AS t (status_type, shard, job_count)
+SELECT status_type, shard, job_count FROM target ORDER BY 1, 2
+ON CONFLICT (status_type, shard) DO UPDATE SET job_count = EXCLUDED.job_count
+ WHERE t.job_count IS DISTINCT FROM EXCLUDED.job_count
+"""
+
+STATUS_ORDER = ["PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED", None]
+
+
+class Command(BaseCommand):
+    help = "Recount per-status job counters from jobs_job; report (and --fix) drift."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--fix",
+            action="store_true",
+            help="rewrite drifted counters (locks jobs_job against writes briefly)",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["fix"]:
+            with transaction.atomic(), connection.cursor() as cur:
+                cur.execute("SET LOCAL statement_timeout = 0")
+                cur.execute("SET LOCAL lock_timeout = '10s'")
+                # SHARE: conflicts with every writer of jobs_job (status
+                # writes reach it through the read-model trigger), not readers.
+                cur.execute("LOCK TABLE jobs_job IN SHARE MODE")
+                cur.execute(DRIFT_SQL)
+                rows = cur.fetchall()
+                cur.execute(FIX_SQL)
+                fixed = cur.rowcount
+            drifted = self._report(rows)
+            if drifted:
+                self.stdout.write(f"Fixed: {fixed} counter row(s) rewritten.")
+            return
+
+        if connection.in_atomic_block:
+            raise CommandError("Run outside a transaction: it needs its own snapshot.")
+        with connection.cursor() as cur:
+            cur.execute(
+                "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; "
+                "SET LOCAL statement_timeout = 0"
+            )
+            try:
+                cur.execute(DRIFT_SQL)
+                rows = cur.fetchall()
+            finally:
+                cur.execute("COMMIT")
+        if self._report(rows):
+            raise CommandError("Counters drifted; rerun with --fix to repair them.")
+
+    def _report(self, rows: list[tuple[Any, ...]]) -> bool:
+        """Print counted vs stored per status; return True if any shard drifted."""
+        per_status: dict[str | None, list[int]] = {s: [0, 0, 0] for s in STATUS_ORDER}
+        for status, _shard, counted, stored in rows:
+            totals = per_status.setdefault(status, [0, 0, 0])
+            totals[0] += counted
+            totals[1] += stored
+            totals[2] += int(counted != stored)
+        self.stdout.write(
+            f"{'status':<12}{'counted':>14}{'stored':>14}{'drift':>10}  shards off"
+        )
+        for status, (counted, stored, shards_off) in per_status.items():
+            label = status or "(no status)"
+            self.stdout.write(
+                f"{label:<12}{counted:>14,}{stored:>14,}{stored - counted:>+10,}"
+                f"  {shards_off}"
+            )
+        total_counted = sum(v[0] for v in per_status.values())
+        total_stored = sum(v[1] for v in per_status.values())
+        self.stdout.write(
+            f"{'total':<12}{total_counted:>14,}{total_stored:>14,}"
+            f"{total_stored - total_counted:>+10,}"
+        )
+        drifted = any(v[2] for v in per_status.values())
+        self.stdout.write("Drift found." if drifted else "No drift.")
+        return drifted
