@@ -4,356 +4,355 @@
  */
 
 export interface paths {
-  "/api/jobs/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/jobs/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["jobs_list"];
+        put?: never;
+        post: operations["jobs_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations["jobs_list"];
-    put?: never;
-    post: operations["jobs_create"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/jobs/{job_id}/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        job_id: number;
-      };
-      cookie?: never;
+    "/api/jobs/{job_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        get: operations["jobs_retrieve"];
+        put?: never;
+        post?: never;
+        delete: operations["jobs_destroy"];
+        options?: never;
+        head?: never;
+        patch: operations["jobs_partial_update"];
+        trace?: never;
     };
-    get: operations["jobs_retrieve"];
-    put?: never;
-    post?: never;
-    delete: operations["jobs_destroy"];
-    options?: never;
-    head?: never;
-    patch: operations["jobs_partial_update"];
-    trace?: never;
-  };
-  "/api/jobs/{job_id}/statuses/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/jobs/{job_id}/statuses/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["jobs_statuses_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations["jobs_statuses_list"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/jobs/stats/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/jobs/stats/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["jobs_stats_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations["jobs_stats_retrieve"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    /** @enum {string} */
-    StatusTypeEnum: "PENDING" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELLED";
-    /** @enum {unknown} */
-    NullEnum: null;
-    Job: {
-      readonly id: number;
-      readonly name: string;
-      readonly current_status:
-        (components["schemas"]["StatusTypeEnum"] | components["schemas"]["NullEnum"]) | null;
-      /** Format: date-time */
-      readonly status_changed_at: string | null;
-      /** Format: date-time */
-      readonly created_at: string;
-      /** Format: date-time */
-      readonly updated_at: string;
+    schemas: {
+        /** @enum {string} */
+        StatusTypeEnum: "PENDING" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELLED";
+        /** @enum {unknown} */
+        NullEnum: null;
+        Job: {
+            readonly id: number;
+            readonly name: string;
+            readonly current_status: (components["schemas"]["StatusTypeEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** Format: date-time */
+            readonly status_changed_at: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        JobCreateInput: {
+            name: string;
+        };
+        PatchedJobStatusChangeInput: {
+            status_type?: components["schemas"]["StatusTypeEnum"];
+            name?: string;
+        };
+        JobStatus: {
+            readonly id: number;
+            status_type: components["schemas"]["StatusTypeEnum"];
+            /** Format: date-time */
+            readonly timestamp: string;
+        };
+        PaginatedJobList: {
+            /** Format: uri */
+            next?: string | null;
+            /** Format: uri */
+            previous?: string | null;
+            results: components["schemas"]["Job"][];
+        };
+        PaginatedJobStatusList: {
+            /** Format: uri */
+            next?: string | null;
+            /** Format: uri */
+            previous?: string | null;
+            results: components["schemas"]["JobStatus"][];
+        };
+        ByStatus: {
+            PENDING: number;
+            RUNNING: number;
+            COMPLETED: number;
+            FAILED: number;
+            CANCELLED: number;
+        };
+        JobStats: {
+            total: number;
+            by_status: components["schemas"]["ByStatus"];
+        };
+        ErrorResponse: {
+            detail: string;
+            errors?: {
+                [key: string]: string[];
+            };
+        };
     };
-    JobCreateInput: {
-      name: string;
-    };
-    PatchedJobStatusChangeInput: {
-      status_type?: components["schemas"]["StatusTypeEnum"];
-      name?: string;
-    };
-    JobStatus: {
-      readonly id: number;
-      status_type: components["schemas"]["StatusTypeEnum"];
-      /** Format: date-time */
-      readonly timestamp: string;
-    };
-    PaginatedJobList: {
-      /** Format: uri */
-      next?: string | null;
-      /** Format: uri */
-      previous?: string | null;
-      results: components["schemas"]["Job"][];
-    };
-    PaginatedJobStatusList: {
-      /** Format: uri */
-      next?: string | null;
-      /** Format: uri */
-      previous?: string | null;
-      results: components["schemas"]["JobStatus"][];
-    };
-    ByStatus: {
-      PENDING: number;
-      RUNNING: number;
-      COMPLETED: number;
-      FAILED: number;
-      CANCELLED: number;
-    };
-    JobStats: {
-      total: number;
-      by_status: components["schemas"]["ByStatus"];
-    };
-    ErrorResponse: {
-      detail: string;
-      errors?: {
-        [key: string]: string[];
-      };
-    };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  jobs_list: {
-    parameters: {
-      query?: {
-        cursor?: string;
-        ordering?: "-created_at" | "-name" | "-updated_at" | "created_at" | "name";
-        page_size?: number;
-        search?: string;
-        status?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
+    jobs_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                ordering?: "-created_at" | "-name" | "-updated_at" | "created_at" | "name";
+                page_size?: number;
+                search?: string;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedJobList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
     };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
+    jobs_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          "application/json": components["schemas"]["PaginatedJobList"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JobCreateInput"];
+            };
         };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
-        content: {
-          "application/json": components["schemas"]["ErrorResponse"];
-        };
-      };
     };
-  };
-  jobs_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    jobs_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
     };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["JobCreateInput"];
-      };
+    jobs_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
     };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
+    jobs_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
         };
-        content: {
-          "application/json": components["schemas"]["Job"];
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedJobStatusChangeInput"];
+            };
         };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
-        content: {
-          "application/json": components["schemas"]["ErrorResponse"];
-        };
-      };
     };
-  };
-  jobs_retrieve: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        job_id: number;
-      };
-      cookie?: never;
+    jobs_statuses_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedJobStatusList"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
     };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
+    jobs_stats_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          "application/json": components["schemas"]["Job"];
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobStats"];
+                };
+            };
         };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["ErrorResponse"];
-        };
-      };
     };
-  };
-  jobs_destroy: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        job_id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description No response body */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["ErrorResponse"];
-        };
-      };
-    };
-  };
-  jobs_partial_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        job_id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        "application/json": components["schemas"]["PatchedJobStatusChangeInput"];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Job"];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["ErrorResponse"];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["ErrorResponse"];
-        };
-      };
-    };
-  };
-  jobs_statuses_list: {
-    parameters: {
-      query?: {
-        cursor?: string;
-        page_size?: number;
-      };
-      header?: never;
-      path: {
-        job_id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["PaginatedJobStatusList"];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["ErrorResponse"];
-        };
-      };
-    };
-  };
-  jobs_stats_retrieve: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["JobStats"];
-        };
-      };
-    };
-  };
 }
