@@ -62,9 +62,11 @@ def _deep_key(ordering: str, filters: dict[str, str]) -> tuple[Any, ...]:
     return tuple(row)
 
 
-def _page_sql(ordering: str, filters: dict[str, str], position: str) -> tuple[str, int]:
+def _page_sql(
+    ordering: str, filters: dict[str, str], position: str, page_size: int = PAGE_SIZE
+) -> tuple[str, int]:
     """Run one page as the API does; return its SQL and row count."""
-    params: dict[str, Any] = {"ordering": ordering, "page_size": PAGE_SIZE, **filters}
+    params: dict[str, Any] = {"ordering": ordering, "page_size": page_size, **filters}
     if position != "first":
         direction = "next" if position == "deep-next" else "prev"
         key = _deep_key(ordering, filters)
@@ -118,13 +120,27 @@ def _default_planner_settings(plan_table: PlanTable) -> None:
 def test_job_list_plan_is_an_index_walk_of_one_page(
     plan_table: PlanTable, ordering: str, statuses: str | None, position: str
 ) -> None:
+    _assert_index_walk_of_one_page(ordering, statuses, position, PAGE_SIZE)
+
+
+@pytest.mark.parametrize("statuses", STATUS_FILTERS)
+@pytest.mark.parametrize("ordering", ORDERINGS)
+def test_job_list_plan_is_an_index_walk_at_max_page_size(
+    plan_table: PlanTable, ordering: str, statuses: str | None
+) -> None:
+    _assert_index_walk_of_one_page(ordering, statuses, "deep-prev", 200)
+
+
+def _assert_index_walk_of_one_page(
+    ordering: str, statuses: str | None, position: str, page_size: int
+) -> None:
     filters = _filters(statuses, None)
-    sql, row_count = _page_sql(ordering, filters, position)
-    assert row_count == PAGE_SIZE  # a full page, deep or not
+    sql, row_count = _page_sql(ordering, filters, position, page_size)
+    assert row_count == page_size  # a full page, deep or not
     plan = _explain(sql)
     shown = _render(plan)
     nodes = list(_nodes(plan))
-    limit = PAGE_SIZE + 1
+    limit = page_size + 1
     branch_count = len(statuses.split(",")) if statuses else 1
 
     scans = [node for node in nodes if node.get("Relation Name") == "jobs_job"]
