@@ -123,7 +123,9 @@ class Inputs:
     job_ids: list[int]
 
 
-def _row_at(conn: psycopg.Connection, offset: int, status: str | None) -> tuple[object, int]:
+def _row_at(
+    conn: psycopg.Connection, offset: int, status: str | None
+) -> tuple[object, int]:
     """Return (created_at, id) of the row at ``offset`` in the list order."""
     where = "WHERE current_status = %(status)s " if status else ""
     row = conn.execute(
@@ -181,7 +183,9 @@ def _pick_search_terms(conn: psycopg.Connection, total: int) -> list[SearchTerm]
     common = os.environ.get("BENCH_SEARCH_COMMON")
     if not common:
         share = {w: c / max(len(names), 1) for w, c in words.items()}
-        candidates = sorted((w for w in by_freq if share[w] >= 0.05), key=lambda w: share[w])
+        candidates = sorted(
+            (w for w in by_freq if share[w] >= 0.05), key=lambda w: share[w]
+        )
         common = next((w for w in candidates[:8] if count(w) >= 0.05 * total), None)
         common = common or (by_freq[0] if by_freq else "job")
     picks.append(SearchTerm("common", common, count(common)))
@@ -195,17 +199,46 @@ def _pick_search_terms(conn: psycopg.Connection, total: int) -> list[SearchTerm]
             candidates[0] if candidates else "med",
         )
     picks.append(SearchTerm("medium", medium, count(medium)))
-    # Rare: a word seen once in the sample, longest first, with 1..9 matches;
-    # failing that a whole sampled name.
+    # Rare: a word seen once in the sample, longest first, with 1..9 matches.
+    # Seeded names repeat (e.g. 32 workloads x 1024 numbers), so at 1M rows
+    # every real substring may match dozens: then a few marker jobs are
+    # inserted (removed again at the end of the run, like POSTed jobs).
     rare = os.environ.get("BENCH_SEARCH_RARE")
     if not rare:
         singles = sorted((w for w in by_freq if words[w] == 1), key=len, reverse=True)
         rare = next((w for w in singles[:20] if 1 <= count(w) < 10), None)
-        if rare is None:
-            rare = next((n for n in names[:20] if 1 <= count(n) < 10), "zzqx-no-match")
+    if not rare:
+        rare = _insert_rare_markers(conn)
+        checked.pop(rare, None)
     picks.append(SearchTerm("rare", rare, count(rare)))
-    # Order in the table: rare, medium, common.
-    return list(reversed(picks))
+    # Absent: two common words that never stand next to each other.  Every
+    # trigram is frequent but nothing matches: the trigram index's worst case.
+    if len(by_freq) >= 2:
+        absent = f"{by_freq[1]} {by_freq[0]}"
+        if count(absent) == 0:
+            picks.append(SearchTerm("absent", absent, 0))
+    # Order in the table: rare, medium, common, absent.
+    return [picks[2], picks[1], picks[0], *picks[3:]]
+
+
+RARE_MARKERS = 3
+
+
+def _insert_rare_markers(conn: psycopg.Connection) -> str:
+    """Insert a few jobs with a unique word; return that word.
+
+    Their names start with :data:`POST_NAME_PREFIX`, so
+    :func:`cleanup_posted_jobs` removes them with the POSTed jobs.  Each
+    gets a PENDING status through the normal triggers.
+    """
+    token = "zq" + time.strftime("%H%M%S") + "rare"
+    conn.execute(
+        "WITH new AS (INSERT INTO jobs_job (name) "
+        "SELECT %s || g || ' ' || %s FROM generate_series(1, %s) g RETURNING id) "
+        "INSERT INTO jobs_jobstatus (job_id, status_type) SELECT id, 'PENDING' FROM new",
+        (POST_NAME_PREFIX + "rare-", token, RARE_MARKERS),
+    )
+    return token
 
 
 def pick_inputs(database_url: str, page_size: int) -> Inputs:
@@ -220,13 +253,19 @@ def pick_inputs(database_url: str, page_size: int) -> Inputs:
         total = sum(counts.values())
         by_status = {s: int(counts.get(s, 0)) for s in STATUSES}
         # The status whose share is closest to 5% (and holds >= 2 pages).
-        usable = [s for s in STATUSES if by_status[s] >= 2 * page_size] or list(STATUSES)
-        filter_status = min(usable, key=lambda s: abs(by_status[s] / max(total, 1) - 0.05))
+        usable = [s for s in STATUSES if by_status[s] >= 2 * page_size] or list(
+            STATUSES
+        )
+        filter_status = min(
+            usable, key=lambda s: abs(by_status[s] / max(total, 1) - 0.05)
+        )
         deep_rows = {
             "list 50%": _row_at(conn, deep_offset(total, 0.5, page_size) - 1, None),
             "list 90%": _row_at(conn, deep_offset(total, 0.9, page_size) - 1, None),
             "status 90%": _row_at(
-                conn, deep_offset(by_status[filter_status], 0.9, page_size) - 1, filter_status
+                conn,
+                deep_offset(by_status[filter_status], 0.9, page_size) - 1,
+                filter_status,
             ),
         }
         terms = _pick_search_terms(conn, total)

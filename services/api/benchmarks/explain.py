@@ -28,7 +28,9 @@ def _captured_list_sql(path: str) -> str:
     if response.status_code != 200:
         raise RuntimeError(f"GET {path} answered {response.status_code}")
     candidates = [
-        q["sql"] for q in ctx.captured_queries if "jobs_job" in q["sql"] and "LIMIT" in q["sql"]
+        q["sql"]
+        for q in ctx.captured_queries
+        if "jobs_job" in q["sql"] and "LIMIT" in q["sql"]
     ]
     if not candidates:
         raise RuntimeError(f"no list query captured for {path}")
@@ -40,18 +42,27 @@ def _explain(conn: psycopg.Connection, sql: str) -> str:
     return "\n".join(row[0] for row in rows)
 
 
-def explain_cases(database_url: str, inputs, page_size: int) -> list[tuple[str, str, str]]:  # noqa: ANN001
+def explain_cases(
+    database_url: str, inputs, page_size: int
+) -> list[tuple[str, str, str]]:  # noqa: ANN001
     """Return (title, sql, plan) for our deep pages and the baseline's."""
     out: list[tuple[str, str, str]] = []
     created_at, job_id = inputs.deep_rows["list 90%"]
     ours_deep = _captured_list_sql(
-        "/api/jobs/?" + urlencode({"page_size": page_size, "cursor": list_cursor(created_at, job_id)})
+        "/api/jobs/?"
+        + urlencode({"page_size": page_size, "cursor": list_cursor(created_at, job_id)})
     )
     status = inputs.filter_status
     s_created, s_id = inputs.deep_rows["status 90%"]
     ours_status = _captured_list_sql(
         "/api/jobs/?"
-        + urlencode({"page_size": page_size, "status": status, "cursor": list_cursor(s_created, s_id)})
+        + urlencode(
+            {
+                "page_size": page_size,
+                "status": status,
+                "cursor": list_cursor(s_created, s_id),
+            }
+        )
     )
     offset = deep_offset(inputs.total, 0.9, page_size)
     params = {"status": None, "limit": PAGE_SIZE, "offset": offset}
@@ -61,8 +72,32 @@ def explain_cases(database_url: str, inputs, page_size: int) -> list[tuple[str, 
         naive_page = mog.mogrify(naive_page_sql(filtered=False), params)
         naive_count = mog.mogrify(naive_count_sql(filtered=False), params)
         _explain(conn, ours_deep)  # warm, as the HTTP cases were
-        out.append(("Ours: list page 90% deep (keyset cursor)", ours_deep, _explain(conn, ours_deep)))
-        out.append((f"Ours: status={status}, 90% deep", ours_status, _explain(conn, ours_status)))
-        out.append(("Baseline: list page 90% deep (OFFSET)", naive_page, _explain(conn, naive_page)))
-        out.append(("Baseline: total count (every page)", naive_count, _explain(conn, naive_count)))
+        out.append(
+            (
+                "Ours: list page 90% deep (keyset cursor)",
+                ours_deep,
+                _explain(conn, ours_deep),
+            )
+        )
+        out.append(
+            (
+                f"Ours: status={status}, 90% deep",
+                ours_status,
+                _explain(conn, ours_status),
+            )
+        )
+        out.append(
+            (
+                "Baseline: list page 90% deep (OFFSET)",
+                naive_page,
+                _explain(conn, naive_page),
+            )
+        )
+        out.append(
+            (
+                "Baseline: total count (every page)",
+                naive_count,
+                _explain(conn, naive_count),
+            )
+        )
     return out

@@ -60,7 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(args.repeat):
         call()
     per_request = (time.perf_counter() - started) / args.repeat * 1000
-    print(f"{args.method} {args.path}: {per_request:.2f} ms per request in-process, unprofiled")
+    print(
+        f"{args.method} {args.path}: {per_request:.2f} ms per request in-process, unprofiled"
+    )
 
     try:
         from pyinstrument import Profiler

@@ -23,7 +23,9 @@ def _verdict(case: Any) -> str:
     if case.target is None or ours is None or not ours.latencies_ms:
         return ""
     p50_max, p95_max = case.target
-    ok = ours.percentile(50) <= p50_max and (p95_max is None or ours.percentile(95) <= p95_max)
+    ok = ours.percentile(50) <= p50_max and (
+        p95_max is None or ours.percentile(95) <= p95_max
+    )
     goal = f"p50≤{p50_max:g}" + (f", p95≤{p95_max:g}" if p95_max else "")
     return f"{'ok' if ok else 'MISS'} ({goal})"
 
@@ -31,10 +33,12 @@ def _verdict(case: Any) -> str:
 def throughput_row(label: str, result: Any) -> dict[str, Any]:
     """Summarise a concurrent run as a table row."""
     lat = sorted(result.latencies_ms)
+
     def pct(p: float) -> float | None:
         if not lat:
             return None
         return lat[min(len(lat) - 1, int(p / 100 * len(lat)))]
+
     return {
         "label": label,
         "clients": result.clients,
@@ -113,11 +117,15 @@ def render(header, inputs, cases, throughput_rows, trigger_rows, failures) -> st
             deep = by_name.get(name)
             if deep and deep.results.get("ours") and deep.results["ours"].latencies_ms:
                 r = deep.results["ours"].percentile(50) / f50
-                notes.append(f"- {name} / first page (ours, p50): {r:.2f}× (target ≤ 1.2×)")
+                notes.append(
+                    f"- {name} / first page (ours, p50): {r:.2f}× (target ≤ 1.2×)"
+                )
     for case in cases:
         ours = case.results.get("ours")
         if case.name.startswith("search") and ours and ours.first_ms is not None:
-            notes.append(f"- {case.name}: first request of the run {_ms(ours.first_ms)} ms")
+            notes.append(
+                f"- {case.name}: first request of the run {_ms(ours.first_ms)} ms"
+            )
     if notes:
         lines += ["", *notes]
     if throughput_rows:
@@ -155,9 +163,14 @@ def _load(values: Any) -> str:
     return " ".join(f"{v:.2f}" for v in values)
 
 
-def render_explains(header: dict[str, Any], explains: list[tuple[str, str, str]]) -> str:
+def render_explains(
+    header: dict[str, Any], explains: list[tuple[str, str, str]]
+) -> str:
     """Return the EXPLAIN (ANALYZE, BUFFERS) outputs as markdown."""
-    lines = [f"# EXPLAIN (ANALYZE, BUFFERS), N = {header['N']:,} jobs ({header['date_utc']})", ""]
+    lines = [
+        f"# EXPLAIN (ANALYZE, BUFFERS), N = {header['N']:,} jobs ({header['date_utc']})",
+        "",
+    ]
     for title, sql, plan in explains:
         lines += [f"## {title}", "", "```sql", sql, "```", "", "```", plan, "```", ""]
     return "\n".join(lines)
@@ -165,6 +178,7 @@ def render_explains(header: dict[str, Any], explains: list[tuple[str, str, str]]
 
 def as_json(header, cases, throughput_rows, trigger_rows, failures) -> dict[str, Any]:  # noqa: ANN001
     """Return the raw numbers (for later comparison)."""
+
     def sample(s: Any) -> dict[str, Any] | None:
         if s is None:
             return None
@@ -178,10 +192,15 @@ def as_json(header, cases, throughput_rows, trigger_rows, failures) -> dict[str,
             "first_ms": s.first_ms,
             "errors": s.errors,
         }
+
     return {
         "header": header,
         "cases": [
-            {"name": c.name, "ours": sample(c.results.get("ours")), "baseline": sample(c.results.get("baseline"))}
+            {
+                "name": c.name,
+                "ours": sample(c.results.get("ours")),
+                "baseline": sample(c.results.get("baseline")),
+            }
             for c in cases
         ],
         "throughput": throughput_rows,

@@ -17,6 +17,7 @@ import argparse
 import itertools
 import json
 import os
+import signal
 import sys
 import time
 from dataclasses import dataclass, field
@@ -28,12 +29,16 @@ REPO_ROOT = Path(__file__).resolve().parents[3]
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Parse the command line (defaults: a full run)."""
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.run", description=__doc__
+    )
     parser.add_argument("--n", type=int, required=True, help="number of jobs")
     parser.add_argument("--port", type=int, default=18100)
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--iterations", type=int, default=300)
-    parser.add_argument("--case-budget", type=float, default=20.0, help="seconds per case")
+    parser.add_argument(
+        "--case-budget", type=float, default=20.0, help="seconds per case"
+    )
     parser.add_argument("--baseline-warmup", type=int, default=2)
     parser.add_argument("--baseline-iterations", type=int, default=30)
     parser.add_argument("--baseline-min", type=int, default=3)
@@ -44,7 +49,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--trigger-single-rows", type=int, default=20_000)
     parser.add_argument("--trigger-repeats", type=int, default=3)
     parser.add_argument("--results-dir", type=Path, default=REPO_ROOT / "bench-results")
-    parser.add_argument("--only", default="", help="comma-separated case-name substrings")
+    parser.add_argument(
+        "--only", default="", help="comma-separated case-name substrings"
+    )
+    parser.add_argument(
+        "--skip", default="", help="comma-separated case-name substrings"
+    )
     parser.add_argument("--label", default="", help="suffix of the result file names")
     parser.add_argument(
         "--prepare-only",
@@ -168,7 +178,10 @@ def build_cases(inputs, page_size: int) -> list[Case]:  # noqa: ANN001
     cases.append(
         Case(
             "GET history",
-            [("GET", f"/api/jobs/{job_id}/statuses/", None) for job_id in inputs.job_ids],
+            [
+                ("GET", f"/api/jobs/{job_id}/statuses/", None)
+                for job_id in inputs.job_ids
+            ],
         )
     )
     return cases
@@ -228,12 +241,20 @@ def _git_commit() -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run the whole benchmark; return the process exit status."""
     args = parse_args(argv)
+    # SIGTERM unwinds like Ctrl-C, so gunicorn is stopped and the jobs the
+    # run created are removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     env = bench_env(args.n)
     os.environ.update(env)
 
     from benchmarks import report
     from benchmarks.client import Client, cycle, measure, throughput
-    from benchmarks.dataset import cleanup_posted_jobs, log, pick_inputs, prepare_database
+    from benchmarks.dataset import (
+        cleanup_posted_jobs,
+        log,
+        pick_inputs,
+        prepare_database,
+    )
     from benchmarks.server import Gunicorn, gunicorn_settings
     from benchmarks.triggers import measure_trigger_cost
 
@@ -259,6 +280,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.only:
         wanted = [w.strip() for w in args.only.split(",") if w.strip()]
         cases = [c for c in cases if any(w in c.name for w in wanted)]
+    if args.skip:
+        unwanted = [w.strip() for w in args.skip.split(",") if w.strip()]
+        cases = [c for c in cases if not any(w in c.name for w in unwanted)]
 
     results_dir: Path = args.results_dir
     results_dir.mkdir(parents=True, exist_ok=True)
@@ -280,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
                 source,
                 warmup=args.warmup,
                 iterations=args.iterations,
-                min_iterations=min(args.iterations, 20),
+                min_iterations=min(args.iterations, 5),
                 budget_s=args.case_budget,
             )
             case.results["ours"] = sample
@@ -346,13 +370,21 @@ def main(argv: list[str] | None = None) -> int:
     text = report.render(header, inputs, cases, throughput_rows, trigger_rows, failures)
     print(text)
     (results_dir / f"bench-{suffix}.md").write_text(text)
-    (results_dir / f"explain-{suffix}.md").write_text(report.render_explains(header, explains))
+    (results_dir / f"explain-{suffix}.md").write_text(
+        report.render_explains(header, explains)
+    )
     (results_dir / f"bench-{suffix}.json").write_text(
-        json.dumps(report.as_json(header, cases, throughput_rows, trigger_rows, failures), indent=2, default=str)
+        json.dumps(
+            report.as_json(header, cases, throughput_rows, trigger_rows, failures),
+            indent=2,
+            default=str,
+        )
     )
     log(f"wrote {results_dir}/bench-{suffix}.md and explain-{suffix}.md")
     if failures:
-        print("\nFAILED cases:\n" + "\n".join(f"- {f}" for f in failures), file=sys.stderr)
+        print(
+            "\nFAILED cases:\n" + "\n".join(f"- {f}" for f in failures), file=sys.stderr
+        )
         return 1
     return 0
 

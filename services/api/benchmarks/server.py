@@ -23,7 +23,9 @@ def gunicorn_settings(env: dict[str, str]) -> dict[str, object]:
     finally:
         os.environ.clear()
         os.environ.update(saved)
-    return {key: conf.get(key) for key in ("workers", "threads", "worker_class", "timeout")}
+    return {
+        key: conf.get(key) for key in ("workers", "threads", "worker_class", "timeout")
+    }
 
 
 class Gunicorn:
@@ -48,7 +50,9 @@ class Gunicorn:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        log(f"gunicorn pid {self.process.pid} on 127.0.0.1:{self.port} (log {self.log_path})")
+        log(
+            f"gunicorn pid {self.process.pid} on 127.0.0.1:{self.port} (log {self.log_path})"
+        )
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -62,7 +62,9 @@ class TriggerCost:
         return self.without_triggers_rps / self.with_triggers_rps
 
 
-def _timed(conn: psycopg.Connection, sql: str, params: dict | None, *, triggers: bool) -> float:
+def _timed(
+    conn: psycopg.Connection, sql: str, params: dict | None, *, triggers: bool
+) -> float:
     """Run ``sql`` in a rolled-back transaction; return seconds."""
     conn.execute("BEGIN")
     try:
