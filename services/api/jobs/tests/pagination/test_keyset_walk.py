@@ -242,3 +242,41 @@ def test_keyset_pagination_survives_writes_between_pages(
     # Rows deleted after being shown were shown; only the untouched ones
     # are guaranteed, and exactly once, in order.
     assert shown_untouched == untouched
+
+
+def test_keyset_pagination_empty_page_after_deletes_links_back(
+    db: None, get_json: GetJson
+) -> None:
+    insert_jobs(10, created_values=1)
+    expected = expected_ids("-created_at")
+    status, first = get_json(list_url(page_size=4))
+    assert status == 200
+    # Everything after the first page disappears before "next" is followed.
+    _delete(expected[4:])
+    status, empty = get_json(first["next"])
+    assert status == 200
+    assert empty["results"] == []
+    assert empty["next"] is None
+    # "previous" steps back onto the rows shown before, the last one included.
+    status, back = get_json(empty["previous"])
+    assert status == 200
+    assert ids_of(back) == expected[:4]
+    assert back["previous"] is None
+
+
+def test_keyset_pagination_empty_previous_page_links_forward(
+    db: None, get_json: GetJson
+) -> None:
+    insert_jobs(10, created_values=1)
+    expected = expected_ids("-created_at")
+    status, first = get_json(list_url(page_size=4))
+    status, second = get_json(first["next"])
+    assert ids_of(second) == expected[4:8]
+    _delete(expected[:4])
+    status, empty = get_json(second["previous"])
+    assert status == 200
+    assert empty["results"] == []
+    assert empty["previous"] is None
+    status, again = get_json(empty["next"])
+    assert status == 200
+    assert ids_of(again) == expected[4:8]
