@@ -1,14 +1,10 @@
 """Walk a job's status history page by page, newest first, both ways."""
 
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from jobs.models import Job, JobStatus
 from jobs.tests.factories import JobStatusFactory
-from jobs.tests.pagination.test_keyset_walk import walk_backward, walk_forward
-
-GetJson = Callable[[str], tuple[int, Any]]
+from jobs.tests.pagination.walking import GetJson, walk_backward, walk_forward
 
 
 def test_job_status_history_pagination_walks_ties_once_both_ways(

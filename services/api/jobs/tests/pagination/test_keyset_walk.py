@@ -8,7 +8,6 @@ in its order, with no gap and no repeat.
 """
 
 import random
-from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -18,6 +17,12 @@ from django.db import connection
 from jobs.models import Job
 from jobs.pagination import KeysetPagination
 from jobs.tests.pagination.conftest import insert_jobs
+from jobs.tests.pagination.walking import (
+    GetJson,
+    ids_of,
+    walk_backward,
+    walk_forward,
+)
 
 LIST_URL = "/api/jobs/"
 ORDERINGS = list(KeysetPagination.orderings)
@@ -32,8 +37,6 @@ STATUS_FILTERS = [
     "PENDING,RUNNING,COMPLETED,FAILED,CANCELLED",
 ]
 PAGE_SIZE = 97
-
-GetJson = Callable[[str], tuple[int, Any]]
 
 
 def expected_ids(
@@ -53,38 +56,6 @@ def list_url(**params: Any) -> str:
     """Return the list URL with the non-None ``params``."""
     query = {key: value for key, value in params.items() if value is not None}
     return f"{LIST_URL}?{urlencode(query)}"
-
-
-def ids_of(body: dict[str, Any]) -> list[int]:
-    return [row["id"] for row in body["results"]]
-
-
-def walk_forward(get_json: GetJson, url: str, max_pages: int) -> list[dict[str, Any]]:
-    """Follow ``next`` from ``url`` to the end; return every page body."""
-    pages: list[dict[str, Any]] = []
-    while url is not None:
-        status, body = get_json(url)
-        assert status == 200, body
-        pages.append(body)
-        assert len(pages) <= max_pages, "the walk does not end"
-        url = body["next"]
-    return pages
-
-
-def walk_backward(
-    get_json: GetJson, last_page: dict[str, Any], max_pages: int
-) -> list[int]:
-    """Follow ``previous`` from ``last_page`` to the start; return all ids."""
-    pages = [ids_of(last_page)]
-    url = last_page["previous"]
-    while url is not None:
-        status, body = get_json(url)
-        assert status == 200, body
-        assert body["next"] is not None
-        pages.append(ids_of(body))
-        assert len(pages) <= max_pages, "the backward walk does not end"
-        url = body["previous"]
-    return [job_id for page in reversed(pages) for job_id in page]
 
 
 @pytest.mark.parametrize("statuses", STATUS_FILTERS)
