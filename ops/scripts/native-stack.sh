@@ -13,7 +13,7 @@
 #   STACK_SEED_COUNT  seed_jobs --count N after migrating (0: none) 0
 #   STACK_API_PORT    gunicorn port                               18000
 #   STACK_WEB_PORT    vite preview port                           14173
-#   STACK_SKIP_BUILD  1: reuse apps/web/dist when it exists       0
+#   STACK_SKIP_BUILD  1: reuse the last build (.run/<name>/web-dist) 0
 #   PGHOST PGPORT PGUSER                                          127.0.0.1 5432 postgres
 #
 # A failed start stops what it had started before exiting non-zero.  Each
@@ -32,6 +32,7 @@ export PGPORT="${PGPORT:-5432}"
 export PGUSER="${PGUSER:-postgres}"
 
 RUN_DIR="$REPO_ROOT/.run/$STACK_NAME"
+WEB_DIST="$RUN_DIR/web-dist"
 API_URL="http://127.0.0.1:$STACK_API_PORT"
 WEB_URL="http://127.0.0.1:$STACK_WEB_PORT"
 
@@ -157,13 +158,20 @@ start_stack() {
   set +m
   wait_for api "$API_URL/api/health/" 60
 
-  if [ "$STACK_SKIP_BUILD" = 1 ] && [ -f "$WEB_DIR/dist/index.html" ]; then
-    step "native stack: reusing apps/web/dist (STACK_SKIP_BUILD=1)"
+  # The build goes to a private directory: other work in this tree may
+  # rebuild apps/web/dist at any moment, which would pull files from under
+  # the running preview server.
+  if [ "$STACK_SKIP_BUILD" = 1 ] && [ -f "$WEB_DIST/index.html" ]; then
+    step "native stack: reusing $WEB_DIST (STACK_SKIP_BUILD=1)"
   else
-    step "native stack: npm run build (apps/web)"
-    (cd "$WEB_DIR" && npm run build) >"$RUN_DIR/build.log" 2>&1 || {
+    step "native stack: npm run build (apps/web -> $WEB_DIST)"
+    (cd "$WEB_DIR" && npm run build -- --outDir "$WEB_DIST" --emptyOutDir) >"$RUN_DIR/build.log" 2>&1 || {
       show_log build
       die "npm run build failed in apps/web"
+    }
+    [ -f "$WEB_DIST/index.html" ] || {
+      show_log build
+      die "npm run build did not write $WEB_DIST/index.html (did the build script stop ending in 'vite build'?)"
     }
   fi
 
@@ -172,7 +180,7 @@ start_stack() {
   (
     cd "$WEB_DIR"
     API_PROXY_TARGET="$API_URL" exec "$WEB_DIR/node_modules/.bin/vite" preview \
-      --host 127.0.0.1 --port "$STACK_WEB_PORT" --strictPort
+      --outDir "$WEB_DIST" --host 127.0.0.1 --port "$STACK_WEB_PORT" --strictPort
   ) >"$RUN_DIR/web.log" 2>&1 </dev/null &
   echo $! >"$RUN_DIR/web.pid"
   set +m
