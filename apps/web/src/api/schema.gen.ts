@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/health/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Health check
+         * @description 200 when the database answers `SELECT 1`, 503 otherwise.
+         */
+        get: operations["health_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/": {
         parameters: {
             query?: never;
@@ -11,8 +31,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List jobs
+         * @description Newest first by default. Keyset pagination: follow `next` (an absolute URL with an opaque `cursor`) until it is null. No total count is computed.
+         */
         get: operations["jobs_list"];
         put?: never;
+        /**
+         * Create a job
+         * @description Creates the job with an initial PENDING status.
+         */
         post: operations["jobs_create"];
         delete?: never;
         options?: never;
@@ -24,17 +52,27 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                job_id: number;
-            };
+            path?: never;
             cookie?: never;
         };
+        /**
+         * Get a job
+         * @description ``/api/jobs/<id>/``: read, update (status and/or name) or delete.
+         */
         get: operations["jobs_retrieve"];
         put?: never;
         post?: never;
+        /**
+         * Delete a job and its status history
+         * @description ``/api/jobs/<id>/``: read, update (status and/or name) or delete.
+         */
         delete: operations["jobs_destroy"];
         options?: never;
         head?: never;
+        /**
+         * Change a job's status and/or name
+         * @description `status_type` appends a new entry to the job's status history, even when it equals the current status; the returned job already shows it. At least one field is required.
+         */
         patch: operations["jobs_partial_update"];
         trace?: never;
     };
@@ -45,6 +83,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a job's status history
+         * @description Newest first by (timestamp, id); keyset-paginated.
+         */
         get: operations["jobs_statuses_list"];
         put?: never;
         post?: never;
@@ -61,6 +103,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Count jobs per current status
+         * @description Exact counts kept by database triggers; no table scan.
+         */
         get: operations["jobs_stats_retrieve"];
         put?: never;
         post?: never;
@@ -74,10 +120,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @enum {string} */
-        StatusTypeEnum: "PENDING" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELLED";
-        /** @enum {unknown} */
-        NullEnum: null;
+        /**
+         * @description The one JSON error body: a one-line summary and, for invalid input,
+         *     the messages of each field (``non_field_errors`` for the whole body).
+         */
+        ErrorEnvelope: {
+            /** @description One-line summary of the error. */
+            detail: string;
+            /** @description Messages per field; present only for validation failures. */
+            errors?: {
+                [key: string]: string[];
+            };
+        };
+        Health: {
+            status: components["schemas"]["HealthStatusEnum"];
+        };
+        /**
+         * @description * `ok` - ok
+         * @enum {string}
+         */
+        HealthStatusEnum: "ok";
+        /** @description A job as the API returns it; every field is read-only. */
         Job: {
             readonly id: number;
             readonly name: string;
@@ -89,50 +152,93 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
-        JobCreateInput: {
+        /** @description Body of ``POST /api/jobs/``. */
+        JobCreateInputRequest: {
+            /** @description Job name; surrounding whitespace is removed, then 1 to 200 characters remain. */
             name: string;
         };
-        PatchedJobStatusChangeInput: {
-            status_type?: components["schemas"]["StatusTypeEnum"];
-            name?: string;
+        /** @description Exact job counts: all jobs, and per current status. */
+        JobStats: {
+            /** @description Number of jobs. */
+            total: number;
+            by_status: components["schemas"]["JobStatsByStatus"];
         };
-        JobStatus: {
-            readonly id: number;
-            status_type: components["schemas"]["StatusTypeEnum"];
-            /** Format: date-time */
-            readonly timestamp: string;
-        };
-        PaginatedJobList: {
-            /** Format: uri */
-            next?: string | null;
-            /** Format: uri */
-            previous?: string | null;
-            results: components["schemas"]["Job"][];
-        };
-        PaginatedJobStatusList: {
-            /** Format: uri */
-            next?: string | null;
-            /** Format: uri */
-            previous?: string | null;
-            results: components["schemas"]["JobStatus"][];
-        };
-        ByStatus: {
+        /** @description Number of jobs whose current status is each status. */
+        JobStatsByStatus: {
             PENDING: number;
             RUNNING: number;
             COMPLETED: number;
             FAILED: number;
             CANCELLED: number;
         };
-        JobStats: {
-            total: number;
-            by_status: components["schemas"]["ByStatus"];
+        /** @description One entry of a job's status history. */
+        JobStatus: {
+            readonly id: number;
+            readonly status_type: components["schemas"]["StatusTypeEnum"];
+            /** Format: date-time */
+            readonly timestamp: string;
         };
-        ErrorResponse: {
-            detail: string;
-            errors?: {
-                [key: string]: string[];
-            };
+        /** @enum {unknown} */
+        NullEnum: null;
+        PaginatedJobList: {
+            /**
+             * Format: uri
+             * @description Absolute URL of the next page; null on the last.
+             * @example http://api.example.org/api/jobs/?cursor=eyJ2IjoxfQ.sig
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @description Absolute URL of the previous page; null on the first.
+             * @example http://api.example.org/api/jobs/?cursor=eyJ2IjoxfQ.sig
+             */
+            previous: string | null;
+            results: components["schemas"]["Job"][];
         };
+        PaginatedJobStatusList: {
+            /**
+             * Format: uri
+             * @description Absolute URL of the next page; null on the last.
+             * @example http://api.example.org/api/job-statuses/?cursor=eyJ2IjoxfQ.sig
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @description Absolute URL of the previous page; null on the first.
+             * @example http://api.example.org/api/job-statuses/?cursor=eyJ2IjoxfQ.sig
+             */
+            previous: string | null;
+            results: components["schemas"]["JobStatus"][];
+        };
+        /**
+         * @description Body of ``PATCH /api/jobs/<id>/``: a new status and/or a new name.
+         *
+         *     A ``status_type`` always appends a history entry, even when it equals
+         *     the job's current status.
+         */
+        PatchedJobUpdateInputRequest: {
+            /** @description Job name; surrounding whitespace is removed, then 1 to 200 characters remain. */
+            name?: string;
+            /**
+             * @description New status, spelled exactly as listed (upper case).
+             *
+             *     * `PENDING` - Pending
+             *     * `RUNNING` - Running
+             *     * `COMPLETED` - Completed
+             *     * `FAILED` - Failed
+             *     * `CANCELLED` - Cancelled
+             */
+            status_type?: components["schemas"]["StatusTypeEnum"];
+        };
+        /**
+         * @description * `PENDING` - Pending
+         *     * `RUNNING` - Running
+         *     * `COMPLETED` - Completed
+         *     * `FAILED` - Failed
+         *     * `CANCELLED` - Cancelled
+         * @enum {string}
+         */
+        StatusTypeEnum: "PENDING" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELLED";
     };
     responses: never;
     parameters: never;
@@ -142,14 +248,46 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    health_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     jobs_list: {
         parameters: {
             query?: {
+                /** @description Opaque cursor from a `next`/`previous` link. A tampered, truncated or foreign cursor is a 400. */
                 cursor?: string;
+                /** @description Sort order; ties are broken by id. With `-updated_at`, a job modified during a scroll may move between pages. */
                 ordering?: "-created_at" | "-name" | "-updated_at" | "created_at" | "name";
+                /** @description Rows per page, 1 to 200; anything else is a 400. */
                 page_size?: number;
+                /** @description Case-insensitive substring of the job name, 3 to 200 characters after trimming (a shorter term has no trigram for the index to use, so it is a 400). */
                 search?: string;
-                status?: string;
+                /** @description Only jobs whose current status is one of these, exactly as spelled. Repeat the parameter (`status=RUNNING&status=FAILED`) or separate values with commas (`status=RUNNING,FAILED`). */
+                status?: ("PENDING" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELLED")[];
             };
             header?: never;
             path?: never;
@@ -170,7 +308,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -184,7 +322,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["JobCreateInput"];
+                "application/json": components["schemas"]["JobCreateInputRequest"];
             };
         };
         responses: {
@@ -201,7 +339,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -211,6 +349,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Job id. */
                 job_id: number;
             };
             cookie?: never;
@@ -230,7 +369,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -240,6 +379,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Job id. */
                 job_id: number;
             };
             cookie?: never;
@@ -258,7 +398,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -268,13 +408,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Job id. */
                 job_id: number;
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedJobStatusChangeInput"];
+                "application/json": components["schemas"]["PatchedJobUpdateInputRequest"];
             };
         };
         responses: {
@@ -291,7 +432,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             404: {
@@ -299,7 +440,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -307,11 +448,14 @@ export interface operations {
     jobs_statuses_list: {
         parameters: {
             query?: {
+                /** @description Opaque cursor from a `next`/`previous` link. A tampered, truncated or foreign cursor is a 400. */
                 cursor?: string;
+                /** @description Rows per page, 1 to 200; anything else is a 400. */
                 page_size?: number;
             };
             header?: never;
             path: {
+                /** @description Job id. */
                 job_id: number;
             };
             cookie?: never;
@@ -326,12 +470,20 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedJobStatusList"];
                 };
             };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

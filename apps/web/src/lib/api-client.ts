@@ -6,13 +6,10 @@
  */
 import createClient from "openapi-fetch";
 
-import type { paths } from "@/api/schema.gen";
+import type { components, paths } from "@/api/schema.gen";
 
 /** The API's error envelope (`docs/api.md`): a one-line summary plus per-field messages. */
-export interface ApiErrorBody {
-  detail: string;
-  errors?: Record<string, string[]>;
-}
+export type ApiErrorBody = components["schemas"]["ErrorEnvelope"];
 
 /** A failed API call. `status` is 0 when the server could not be reached. */
 export class ApiError extends Error {

@@ -23,7 +23,7 @@ export function getJobs({ filters, cursor, signal }: GetJobsInput): Promise<JobL
     apiClient.GET("/api/jobs/", {
       params: {
         query: {
-          status: filters.status.length > 0 ? filters.status.join(",") : undefined,
+          status: filters.status.length > 0 ? filters.status : undefined,
           search: filters.search || undefined,
           ordering: filters.ordering,
           page_size: JOBS_PAGE_SIZE,
