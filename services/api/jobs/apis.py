@@ -68,6 +68,59 @@ LIST_FILTER_PARAMETERS = [
     ),
 ]
 
+JOB_EXAMPLE_VALUE = {
+    "id": 3,
+    "name": "Fluid Dynamics Simulation",
+    "current_status": "RUNNING",
+    "status_changed_at": "2026-11-29T09:15:49.757999Z",
+    "created_at": "2026-11-29T09:15:10.391854Z",
+    "updated_at": "2026-11-29T09:15:49.757999Z",
+}
+
+
+def job_example(status_code: str) -> OpenApiExample:
+    """A job in a response with ``status_code``."""
+    return OpenApiExample(
+        "Job", value=JOB_EXAMPLE_VALUE, response_only=True, status_codes=[status_code]
+    )
+
+
+# For list responses drf-spectacular wraps the example item in the page
+# shape itself (results list plus the paginator's next/previous examples).
+JOB_PAGE_EXAMPLE = OpenApiExample(
+    "Page of jobs",
+    value=JOB_EXAMPLE_VALUE,
+    response_only=True,
+    status_codes=["200"],
+)
+
+STATUS_PAGE_EXAMPLE = OpenApiExample(
+    "Page of statuses",
+    value={
+        "id": 9,
+        "status_type": "RUNNING",
+        "timestamp": "2026-11-29T09:15:49.757999Z",
+    },
+    response_only=True,
+    status_codes=["200"],
+)
+
+STATS_EXAMPLE = OpenApiExample(
+    "Counts",
+    value={
+        "total": 4,
+        "by_status": {
+            "PENDING": 3,
+            "RUNNING": 1,
+            "COMPLETED": 0,
+            "FAILED": 0,
+            "CANCELLED": 0,
+        },
+    },
+    response_only=True,
+    status_codes=["200"],
+)
+
 VALIDATION_ERROR_EXAMPLE = OpenApiExample(
     "Invalid input",
     value={
@@ -105,7 +158,7 @@ class JobListCreateApi(APIView):
         ),
         parameters=LIST_FILTER_PARAMETERS,
         responses={200: JobSerializer(many=True), **ERRORS_400},
-        examples=[VALIDATION_ERROR_EXAMPLE],
+        examples=[JOB_PAGE_EXAMPLE, VALIDATION_ERROR_EXAMPLE],
         tags=TAGS,
     )
     def get(self, request: Request) -> Response:
@@ -126,6 +179,7 @@ class JobListCreateApi(APIView):
                 value={"name": "Fluid Dynamics Simulation"},
                 request_only=True,
             ),
+            job_example("201"),
             VALIDATION_ERROR_EXAMPLE,
         ],
         tags=TAGS,
@@ -145,7 +199,7 @@ class JobDetailApi(APIView):
         summary="Get a job",
         parameters=[JOB_ID_PARAMETER],
         responses={200: JobSerializer, **ERRORS_404},
-        examples=[NOT_FOUND_EXAMPLE],
+        examples=[job_example("200"), NOT_FOUND_EXAMPLE],
         tags=TAGS,
     )
     def get(self, request: Request, job_id: int) -> Response:
@@ -167,6 +221,7 @@ class JobDetailApi(APIView):
             OpenApiExample(
                 "Status change", value={"status_type": "RUNNING"}, request_only=True
             ),
+            job_example("200"),
             VALIDATION_ERROR_EXAMPLE,
             NOT_FOUND_EXAMPLE,
         ],
@@ -202,7 +257,7 @@ class JobStatusHistoryApi(APIView):
         description="Newest first by (timestamp, id); keyset-paginated.",
         parameters=[JOB_ID_PARAMETER],
         responses={200: JobStatusSerializer(many=True), **ERRORS_400, **ERRORS_404},
-        examples=[NOT_FOUND_EXAMPLE],
+        examples=[STATUS_PAGE_EXAMPLE, NOT_FOUND_EXAMPLE],
         tags=TAGS,
     )
     def get(self, request: Request, job_id: int) -> Response:
@@ -222,6 +277,7 @@ class JobStatsApi(APIView):
         summary="Count jobs per current status",
         description="Exact counts kept by database triggers; no table scan.",
         responses={200: JobStatsSerializer},
+        examples=[STATS_EXAMPLE],
         tags=TAGS,
     )
     def get(self, request: Request) -> Response:

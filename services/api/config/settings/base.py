@@ -105,6 +105,10 @@ def database_config(
     plain connections kept for ``conn_max_age`` seconds.  The statement
     timeout (milliseconds, 0 = none) is a libpq startup option, so it
     applies to every connection, pooled or not.
+
+    Parameters stay bound client-side (Django's default for psycopg 3):
+    ``jobs.services`` sends multi-statement queries, which server-side
+    binding would refuse.
     """
     config: dict[str, Any] = dict(dj_database_url.parse(url))
     options: dict[str, Any] = dict(config.get("OPTIONS") or {})
