@@ -352,6 +352,10 @@ def check_compose() -> dict:
     if "manage.py" not in " ".join(services["migrate"].get("command", [])):
         problem("migrate: does not run manage.py migrate")
 
+    test_override = yaml.safe_load((REPO / "ops/docker/compose.test.yml").read_text(encoding="utf-8"))
+    for name, svc in (test_override.get("services") or {}).items():
+        if svc.get("ports") or svc.get("volumes"):
+            problem(f"compose.test.yml: {name} must not publish ports or mount host paths")
     published = {name for name, svc in (publish.get("services") or {}).items() if svc.get("ports")}
     if published != {"web"}:
         problem(f"compose.publish.yml: only web may publish a port (found: {sorted(published)})")

@@ -54,7 +54,8 @@ elif command -v docker-compose >/dev/null 2>&1 && docker-compose version >/dev/n
   compose_cmd="docker-compose"
 fi
 if [ -n "$compose_cmd" ]; then
-  for files in "-f docker-compose.yml" "-f docker-compose.yml -f ops/docker/compose.publish.yml"; do
+  for files in "-f docker-compose.yml" "-f docker-compose.yml -f ops/docker/compose.publish.yml" \
+    "-f docker-compose.yml -f ops/docker/compose.test.yml"; do
     # shellcheck disable=SC2086  # word splitting of $files is intended
     if out="$(cd "$REPO_ROOT" && $compose_cmd --env-file .env.example $files --profile test config -q 2>&1)"; then
       ok "$compose_cmd $files config"

@@ -7,12 +7,14 @@
 # Two compose projects, both named after this checkout's directory:
 #   <dir>        `make up`: docker-compose.yml + ops/docker/compose.publish.yml
 #                (web on ${WEB_PORT:-8080}), env from .env, else .env.example
-#   <dir>-test   `make test`: docker-compose.yml only (no host port), env
+#   <dir>-test   `make test`: docker-compose.yml + ops/docker/compose.test.yml
+#                (no host port, a throwaway database without fsync), env
 #                from .env.example, its own network and volume
 # COMPOSE_PROJECT_NAME, when set, replaces <dir>.
 
 COMPOSE_MAIN_FILE="$REPO_ROOT/docker-compose.yml"
 COMPOSE_PUBLISH_FILE="$REPO_ROOT/ops/docker/compose.publish.yml"
+COMPOSE_TEST_FILE="$REPO_ROOT/ops/docker/compose.test.yml"
 ENV_EXAMPLE_FILE="$REPO_ROOT/.env.example"
 
 # The compose command, set by docker_require: "docker compose" or "docker-compose".
@@ -86,7 +88,7 @@ compose_main() {
 # compose for the isolated `make test` project.  Usage: compose_test ARGS...
 compose_test() {
   (cd "$REPO_ROOT" && $COMPOSE -p "$DOCKER_TEST_PROJECT" --env-file "$ENV_EXAMPLE_FILE" \
-    -f "$COMPOSE_MAIN_FILE" --profile test "$@")
+    -f "$COMPOSE_MAIN_FILE" -f "$COMPOSE_TEST_FILE" --profile test "$@")
 }
 
 # The container id of SERVICE in PROJECT (running or not, one-off runs
