@@ -42,7 +42,12 @@ export class JobDetailPage {
     return this.historyEntries.nth(index);
   }
 
-  /** Picks a new status and waits until the history shows it on top. */
+  /** The status badge of the history entry at `index` (0 = newest). */
+  historyBadge(index: number, status: JobStatus): Locator {
+    return statusBadgeIn(this.historyEntry(index), status);
+  }
+
+  /** Picks a new status and waits until the select shows it. */
   async setStatus(name: string, status: JobStatus): Promise<void> {
     await this.statusSelect(name).selectOption(status);
     await expect(this.statusSelect(name)).toHaveValue(status);

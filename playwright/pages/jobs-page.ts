@@ -49,6 +49,14 @@ export class JobsPage {
     return this.row(name).getByRole('link', { name, exact: true });
   }
 
+  /** The job's id, read from its row's link (`/jobs/<id>`). */
+  async jobId(name: string): Promise<number> {
+    const href = await this.jobLink(name).getAttribute('href');
+    const match = /\/jobs\/(\d+)$/.exec(href ?? '');
+    if (!match?.[1]) throw new Error(`no /jobs/<id> link for ${name} (href: ${href})`);
+    return Number(match[1]);
+  }
+
   /** The select that changes the job's status. */
   statusSelect(name: string): Locator {
     return this.row(name).getByRole('combobox', { name: `Status of ${name}`, exact: true });

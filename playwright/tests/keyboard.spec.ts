@@ -1,0 +1,50 @@
+import { expect, test } from '../fixtures';
+
+test.describe('keyboard', () => {
+  test('rows are reachable, and status change and delete work from the keyboard', async ({
+    page,
+    jobsPage,
+    api,
+    makeName,
+  }) => {
+    const job = await api.createJob(makeName());
+    await jobsPage.goto({ search: job.name });
+    await expect(jobsPage.rows).toHaveCount(1);
+
+    // From the toolbar's last control, Tab moves into the list's first row.
+    await jobsPage.sortSelect.focus();
+    await page.keyboard.press('Tab');
+    await expect(jobsPage.jobLink(job.name)).toBeFocused();
+
+    // On to the status select; Arrow Down picks the next status (Running).
+    await page.keyboard.press('Tab');
+    await expect(jobsPage.statusSelect(job.name)).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(jobsPage.statusBadge(job.name, 'RUNNING')).toBeVisible();
+    await expect.poll(async () => (await api.findJob(job.id))?.current_status).toBe('RUNNING');
+
+    // The delete button opens the dialog with focus inside; Escape cancels
+    // and gives focus back to the button.
+    const deleteButton = jobsPage.row(job.name).getByRole('button', { name: `Delete ${job.name}`, exact: true });
+    await page.keyboard.press('Tab');
+    await expect(deleteButton).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(jobsPage.confirmDialog).toBeVisible();
+    await expect(jobsPage.confirmDialog.getByRole('button', { name: 'Cancel', exact: true })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(jobsPage.confirmDialog).toBeHidden();
+    await expect(deleteButton).toBeFocused();
+
+    // Confirm with the keyboard this time.
+    await page.keyboard.press('Enter');
+    const confirm = jobsPage.confirmDialog.getByRole('button', { name: 'Delete', exact: true });
+    await expect(jobsPage.confirmDialog).toBeVisible();
+    // Focus starts on Cancel and is trapped in the two-button dialog, so one
+    // Tab reaches Delete whichever order they are in.
+    await page.keyboard.press('Tab');
+    await expect(confirm).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(jobsPage.row(job.name)).toHaveCount(0);
+    await expect.poll(async () => api.findJob(job.id)).toBeNull();
+  });
+});
