@@ -13,13 +13,19 @@ Two ways, both leaving the read model and the counters exactly as the
 triggers define them (the latest status by (timestamp, id); ``updated_at``
 is the time of that latest status, as if the API had appended it then):
 
-* **Bulk** (both tables empty): one transaction that locks the tables, drops
-  the secondary indexes and the status foreign key, disables the jobs_*
-  triggers, inserts jobs (read model written directly from the generated
-  statuses) and statuses with explicit ids, rebuilds the indexes from their
-  saved definitions, re-adds (and so re-validates) the foreign key,
-  re-enables the triggers, recounts the counters and moves the identity
-  sequences past the new ids.  Interrupted, it rolls back to empty tables.
+* **Bulk** (both tables empty): one transaction locks the tables, drops
+  the secondary indexes, the keys and the status foreign key, disables the
+  jobs_* triggers, inserts jobs (read model written directly from the
+  generated statuses) and statuses with explicit ids, re-adds jobs_job's
+  key and the foreign key (NOT VALID: enforced for new rows), re-enables
+  the triggers, writes the counters from the generator and moves the
+  identity sequences past the new ids.  Interrupted, it rolls back to empty
+  tables.  After the commit two connections build the rest side by side:
+  the status history index, the status key, the foreign key's validation,
+  and the list indexes (trigram first, the longest).  Writes to a table
+  wait while one of its indexes is built; reads go on.  Interrupted there,
+  the data is complete and consistent, and ``seed_jobs --count 0`` finishes
+  whatever index or constraint step is left.
 * **Append** (tables already hold data): batches of ``--batch-size`` jobs,
   one transaction each, with every trigger on; an interrupted run keeps the
   committed batches, each of them consistent.
@@ -27,6 +33,7 @@ is the time of that latest status, as if the API had appended it then):
 Not idempotent by design: every run adds ``--count`` more jobs.
 """
 
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -162,11 +169,13 @@ UPDATE jobs_job SET updated_at = status_changed_at
  WHERE id BETWEEN %s AND %s AND updated_at IS DISTINCT FROM status_changed_at
 """
 
-RECOUNT_SQL = """
-DELETE FROM jobs_jobstatuscount;
+# The counters of the bulk load, from the generator (no table scan).
+BULK_COUNTS_SQL = f"""
 INSERT INTO jobs_jobstatuscount (status_type, shard, job_count)
-SELECT current_status, (id % 16)::smallint, count(*)
-  FROM jobs_job GROUP BY 1, 2 ORDER BY 1, 2;
+SELECT (%(paths)s::text[])[p][k], (jid %% 16)::smallint, count(*)
+  FROM ({BULK_ROWS_SQL}) AS r
+ GROUP BY 1, 2
+ ORDER BY 1, 2
 """
 
 SECONDARY_INDEXES_SQL = """
@@ -217,7 +226,7 @@ class Command(BaseCommand):
             raise CommandError("--batch-size must be a positive integer.")
         self.started = time.monotonic()
         # A previous run interrupted while building indexes left some out.
-        self._ensure_model_indexes()
+        self._ensure_schema()
         if count == 0:
             return
         params = self._common_params(options["seed"])
@@ -310,75 +319,123 @@ class Command(BaseCommand):
                         f"{100 * hi // count}%)"
                     )
 
+            # Before commit: jobs_job's key (the foreign key needs it) and the
+            # foreign key itself, NOT VALID (new rows are checked; the seeded
+            # ones are validated below, on another connection).  The rest is
+            # built after the commit, two at a time.
+            later: list[str] = []
             for table, name, definition in constraints:
-                cur.execute(
-                    f"ALTER TABLE {table} ADD CONSTRAINT {qn(name)} {definition}"
-                )
-                self._step(f"{table}: constraint {name} re-added (and validated)")
-            # The history index serves the triggers and the cascade: build it
-            # before the triggers go live.  The list indexes follow, in parallel.
-            later = []
-            for table, name, definition in indexes:
-                if table == "jobs_jobstatus":
-                    cur.execute(definition)
-                    self._step(f"index {name} built")
+                if table == "jobs_job":
+                    cur.execute(
+                        f"ALTER TABLE {table} ADD CONSTRAINT {qn(name)} {definition}"
+                    )
+                    self._step(f"{table}: constraint {name} re-added")
+                elif definition.startswith("FOREIGN KEY"):
+                    cur.execute(
+                        f"ALTER TABLE {table} ADD CONSTRAINT {qn(name)} "
+                        f"{definition} NOT VALID"
+                    )
+                    later.append(f"ALTER TABLE {table} VALIDATE CONSTRAINT {qn(name)}")
                 else:
-                    later.append(definition)
+                    later.insert(
+                        0, f"ALTER TABLE {table} ADD CONSTRAINT {qn(name)} {definition}"
+                    )
+            # Status-table work first (one at a time: they lock that table),
+            # the trigram index (the longest) beside it, then the rest.
+            status_indexes = [d for t, _, d in indexes if t == "jobs_jobstatus"]
+            job_indexes = sorted(
+                (d for t, _, d in indexes if t == "jobs_job"),
+                key=lambda d: "gin" not in d,
+            )
+            later = status_indexes + later
+
             cur.execute("ALTER TABLE jobs_job ENABLE TRIGGER USER")
             cur.execute("ALTER TABLE jobs_jobstatus ENABLE TRIGGER USER")
-            cur.execute(RECOUNT_SQL)
+            cur.execute("DELETE FROM jobs_jobstatuscount")
+            cur.execute(BULK_COUNTS_SQL, {**params, "lo": 1, "hi": count})
             cur.execute(
                 "SELECT setval(pg_get_serial_sequence('jobs_job', 'id'), %s), "
                 "setval(pg_get_serial_sequence('jobs_jobstatus', 'id'), %s)",
                 [jbase + count, sbase + count * MAX_STATUSES],
             )
-            self._step("triggers re-enabled, counters recounted; committing")
-        self._build_indexes(later)
+            self._step("triggers re-enabled, counters written; committing")
+        self._run_two_at_a_time(later, job_indexes)
 
-    def _build_indexes(self, definitions: list[str]) -> None:
-        """Build indexes two at a time, each on its own connection.
+    def _run_two_at_a_time(self, first: list[str], second: list[str]) -> None:
+        """Run two queues of DDL side by side, each on its own connection.
 
-        Plain CREATE INDEX takes a SHARE lock: reads go on, writes wait, and
-        two builds on one table do not block each other.  If the run dies
-        here the data is complete and consistent; ``seed_jobs --count 0``
-        rebuilds whatever list index is missing.
+        ``first`` and ``second`` each run in order (statements on one table
+        would only queue on each other's locks); whichever queue finishes
+        first takes over the tail of the other.  CREATE INDEX takes a SHARE
+        lock: reads go on, writes wait.  If the run dies here the data is
+        complete and consistent; ``seed_jobs --count 0`` finishes the job.
         """
-        if not definitions:
-            return
+        pending = [list(first), list(second)]
+        lock = threading.Lock()
 
-        def build(definition: str) -> str:
+        def take(mine: int) -> str | None:
+            with lock:
+                for queue in (pending[mine], pending[1 - mine]):
+                    if queue:
+                        return queue.pop(0) if queue is pending[mine] else queue.pop()
+            return None
+
+        def work(mine: int) -> None:
             try:
                 with connection.cursor() as cur:
                     cur.execute("SET statement_timeout = 0")
                     cur.execute("SET maintenance_work_mem = '1GB'")
-                    cur.execute(definition)
+                    while (statement := take(mine)) is not None:
+                        cur.execute(statement)
+                        self._step(" ".join(statement.split()[:6]) + " ... done")
             finally:
                 connection.close()  # this thread's own connection
-            return definition.split()[2].strip('"')
 
-        # The trigram index is the longest build: start it first.
-        definitions = sorted(definitions, key=lambda d: "gin" not in d)
         with ThreadPoolExecutor(max_workers=2) as pool:
-            for name in pool.map(build, definitions):
-                self._step(f"index {name} built")
+            for future in [pool.submit(work, 0), pool.submit(work, 1)]:
+                future.result()
 
-    def _ensure_model_indexes(self) -> None:
-        """Create every index the models declare but the database lacks."""
+    def _ensure_schema(self) -> None:
+        """Finish what an interrupted bulk run left undone.
+
+        Creates every index the models declare but the database lacks, the
+        status table's primary key if missing, and validates a NOT VALID
+        foreign key.
+        """
         with connection.cursor() as cur:
             cur.execute(
                 "SELECT indexname FROM pg_indexes "
                 "WHERE tablename IN ('jobs_job', 'jobs_jobstatus')"
             )
             present = {row[0] for row in cur.fetchall()}
-        missing = []
+            cur.execute(
+                "SELECT conname, contype, convalidated FROM pg_constraint "
+                "WHERE conrelid = 'jobs_jobstatus'::regclass AND contype IN ('p', 'f')"
+            )
+            constraints = cur.fetchall()
+        todo: list[str] = []
         with connection.schema_editor(collect_sql=True) as editor:
-            for model in (Job, JobStatus):
+            for model in (JobStatus, Job):
                 for index in model._meta.indexes:
                     if index.name not in present:
-                        missing.append(str(index.create_sql(model, editor)))
-        if missing:
-            self._step(f"rebuilding {len(missing)} missing index(es)")
-            self._build_indexes(missing)
+                        todo.append(str(index.create_sql(model, editor)))
+        if not any(contype == "p" for _, contype, _ in constraints):
+            todo.append(
+                "ALTER TABLE jobs_jobstatus ADD CONSTRAINT jobs_jobstatus_pkey "
+                "PRIMARY KEY (id)"
+            )
+        for name, contype, validated in constraints:
+            if contype == "f" and not validated:
+                todo.append(
+                    "ALTER TABLE jobs_jobstatus VALIDATE CONSTRAINT "
+                    + connection.ops.quote_name(name)
+                )
+        if todo:
+            self._step(f"finishing {len(todo)} index/constraint step(s) left undone")
+            status_work = [t for t in todo if "jobs_jobstatus" in t]
+            self._run_two_at_a_time(
+                status_work, [t for t in todo if t not in status_work]
+            )
 
     def _append(self, count: int, batch: int, params: dict[str, Any]) -> None:
         self._step(f"append mode: {count:,} jobs in batches of {batch:,}")
