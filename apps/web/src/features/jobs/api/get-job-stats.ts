@@ -20,6 +20,7 @@ export function jobStatsQueryOptions() {
     queryFn: ({ signal }) => getJobStats(signal),
     refetchInterval: HEAD_REFRESH_INTERVAL_MS,
     refetchIntervalInBackground: false,
+    refetchOnWindowFocus: "always",
   });
 }
 

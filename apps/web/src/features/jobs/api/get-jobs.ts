@@ -71,9 +71,9 @@ export function jobsHeadQueryOptions(
     enabled: seed !== undefined,
     initialData: seed?.page,
     initialDataUpdatedAt: seed?.updatedAtMs,
-    staleTime: 0,
+    staleTime: HEAD_REFRESH_INTERVAL_MS,
     refetchInterval: HEAD_REFRESH_INTERVAL_MS,
     refetchIntervalInBackground: false,
-    refetchOnWindowFocus: true,
+    refetchOnWindowFocus: "always",
   });
 }

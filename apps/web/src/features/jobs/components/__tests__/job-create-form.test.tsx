@@ -1,0 +1,81 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
+import { describe, expect, it } from "vitest";
+
+import { fakeApiRequests, seedFakeApi } from "@/testing/fake-api";
+import { makeJobs } from "@/testing/job-factory";
+import { server } from "@/testing/msw-server";
+import { renderWithProviders } from "@/testing/render-with-providers";
+
+const posts = () => fakeApiRequests().filter((request) => request.startsWith("POST"));
+
+async function setup() {
+  seedFakeApi(makeJobs(3));
+  const view = renderWithProviders("/");
+  await screen.findByRole("link", { name: "job-00003" });
+  return {
+    ...view,
+    input: screen.getByRole("textbox", { name: "Job name" }),
+    submit: screen.getByRole("button", { name: "Create job" }),
+  };
+}
+
+describe("JobCreateForm", () => {
+  it.each([
+    ["empty", "", "Enter a job name."],
+    ["whitespace", "   ", "Enter a job name."],
+    ["too long", "x".repeat(201), "at most 200 characters"],
+  ])("refuses a %s name without sending a request", async (_case, name, message) => {
+    const { user, input, submit } = await setup();
+    await user.click(input);
+    if (name) await user.paste(name);
+    await user.click(submit);
+    expect(await screen.findByRole("alert")).toHaveTextContent(message);
+    expect(input).toHaveAttribute("aria-invalid", "true");
+    expect(input).toHaveFocus();
+    expect(posts()).toHaveLength(0);
+  });
+
+  it("counts characters up to the limit", async () => {
+    const { user, input } = await setup();
+    await user.type(input, "abc");
+    expect(screen.getByText("3/200")).toBeInTheDocument();
+  });
+
+  it("creates a trimmed job, shows it at the top and returns focus to the input", async () => {
+    const { user, input, submit } = await setup();
+    await user.type(input, "  fluid run  ");
+    await user.click(submit);
+
+    const list = screen.getByRole("list", { name: "Jobs" });
+    await within(list).findByRole("link", { name: "fluid run" });
+    expect(within(list).getAllByRole("listitem")[0]).toHaveTextContent("fluid run");
+    expect(input).toHaveValue("");
+    await waitFor(() => expect(input).toHaveFocus());
+    expect(posts()).toHaveLength(1);
+    // The new job is added to the cached page: the list is not refetched.
+    expect(fakeApiRequests().filter((r) => r.startsWith("GET /api/jobs/?"))).toHaveLength(1);
+    await waitFor(() =>
+      expect(screen.getByRole("button", { name: /^Pending/ })).toHaveTextContent("2"),
+    );
+  });
+
+  it("shows the server's field error at the field", async () => {
+    server.use(
+      http.post("/api/jobs/", () =>
+        HttpResponse.json(
+          { detail: "Invalid input.", errors: { name: ["A job with this name is not allowed."] } },
+          { status: 400 },
+        ),
+      ),
+    );
+    const { user, input, submit } = await setup();
+    await user.type(input, "forbidden");
+    await user.click(submit);
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "A job with this name is not allowed.",
+    );
+    expect(input).toHaveValue("forbidden");
+    expect(input).toHaveAccessibleDescription(/A job with this name is not allowed\./);
+  });
+});

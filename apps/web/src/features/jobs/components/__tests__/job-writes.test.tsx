@@ -1,0 +1,96 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
+import { describe, expect, it } from "vitest";
+
+import { fakeApiJobs, fakeApiRequests, seedFakeApi } from "@/testing/fake-api";
+import { makeJobs } from "@/testing/job-factory";
+import { server } from "@/testing/msw-server";
+import { renderWithProviders } from "@/testing/render-with-providers";
+
+async function setup() {
+  seedFakeApi(makeJobs(3)); // job-00001 PENDING, job-00002 RUNNING, job-00003 COMPLETED
+  const view = renderWithProviders("/");
+  const link = await screen.findByRole("link", { name: "job-00002" });
+  const row = within(link.closest<HTMLElement>("[role=listitem]") ?? document.body);
+  await waitFor(() =>
+    expect(screen.getByRole("button", { name: /^Running/ })).toHaveTextContent("1"),
+  );
+  return { ...view, row };
+}
+
+describe("status change", () => {
+  it("changes the row and the counts at once, and keeps them when the server agrees", async () => {
+    const { user, row } = await setup();
+    await user.selectOptions(row.getByRole("combobox", { name: "Status of job-00002" }), "FAILED");
+    expect(row.getByText("Failed", { selector: "span" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /^Failed/ })).toHaveTextContent("1");
+    await waitFor(() =>
+      expect(fakeApiJobs().find((j) => j.id === 2)?.current_status).toBe("FAILED"),
+    );
+    expect(row.getByRole("combobox", { name: "Status of job-00002" })).toHaveValue("FAILED");
+  });
+
+  it("rolls back and says what failed when the server refuses", async () => {
+    server.use(
+      http.patch("/api/jobs/:job_id/", () =>
+        HttpResponse.json({ detail: "Database unavailable." }, { status: 503 }),
+      ),
+    );
+    const { user, row } = await setup();
+    const select = row.getByRole("combobox", { name: "Status of job-00002" });
+    await user.selectOptions(select, "FAILED");
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      'Could not change the status of "job-00002" to Failed: Database unavailable.',
+    );
+    expect(select).toHaveValue("RUNNING");
+    expect(row.getByText("Running", { selector: "span" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /^Running/ })).toHaveTextContent("1");
+    expect(screen.getByRole("button", { name: /^Failed/ })).toHaveTextContent("0");
+  });
+});
+
+describe("delete", () => {
+  it("keeps the job when the dialog is cancelled", async () => {
+    const { user, row } = await setup();
+    await user.click(row.getByRole("button", { name: "Delete job-00002" }));
+    const dialog = screen.getByRole("alertdialog");
+    expect(within(dialog).getByRole("button", { name: "Cancel" })).toHaveFocus();
+    await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "job-00002" })).toBeInTheDocument();
+    expect(row.getByRole("button", { name: "Delete job-00002" })).toHaveFocus();
+    expect(fakeApiRequests().filter((r) => r.startsWith("DELETE"))).toHaveLength(0);
+  });
+
+  it("removes the job once when confirmed, even with a double click", async () => {
+    const { user, row } = await setup();
+    await user.click(row.getByRole("button", { name: "Delete job-00002" }));
+    await user.dblClick(
+      within(screen.getByRole("alertdialog")).getByRole("button", { name: "Delete" }),
+    );
+
+    expect(screen.queryByRole("link", { name: "job-00002" })).not.toBeInTheDocument();
+    await waitFor(() => expect(fakeApiJobs().map((j) => j.id)).toEqual([1, 3]));
+    expect(fakeApiRequests().filter((r) => r.startsWith("DELETE"))).toEqual([
+      "DELETE /api/jobs/2/",
+    ]);
+    await waitFor(() =>
+      expect(screen.getByRole("button", { name: /^All/ })).toHaveTextContent("2"),
+    );
+  });
+
+  it("puts the row back and says what failed when the delete fails", async () => {
+    server.use(http.delete("/api/jobs/:job_id/", () => HttpResponse.error()));
+    const { user, row } = await setup();
+    await user.click(row.getByRole("button", { name: "Delete job-00002" }));
+    await user.click(
+      within(screen.getByRole("alertdialog")).getByRole("button", { name: "Delete" }),
+    );
+
+    expect(await screen.findByRole("alert")).toHaveTextContent('Could not delete "job-00002"');
+    expect(await screen.findByRole("link", { name: "job-00002" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /^All/ })).toHaveTextContent("3");
+  });
+});
