@@ -57,6 +57,7 @@ class StubApi(BaseHTTPRequestHandler):
                 "host": self.headers.get("Host"),
                 "forwarded_proto": self.headers.get("X-Forwarded-Proto"),
                 "forwarded_for": self.headers.get("X-Forwarded-For"),
+                "forwarded_ssl": self.headers.get("X-Forwarded-Ssl"),
                 "padding": "x" * (4096 if "big" in self.path else 0),
             }
         ).encode()
@@ -173,6 +174,10 @@ def main(repo: Path) -> int:
         expect(seen["host"] == "dashboard.example:8443", "the client's Host header reaches Django")
         expect(seen["forwarded_proto"] == "http", "X-Forwarded-Proto is set")
         expect(bool(seen["forwarded_for"]), "X-Forwarded-For is set")
+        _, _, body = request(web_port, "/api/jobs/", {"X-Forwarded-Proto": "https", "X-Forwarded-Ssl": "off"})
+        seen = json.loads(body)
+        expect(seen["forwarded_proto"] == "https", "X-Forwarded-Proto from a TLS proxy in front is kept")
+        expect(seen["forwarded_ssl"] is None, "conflicting X-Forwarded-Ssl is dropped")
 
         status, headers, body = request(web_port, "/api/big/", {"Accept-Encoding": "gzip"})
         expect(headers.get("content-encoding") == "gzip", "API JSON is gzip-compressed")
