@@ -5,7 +5,7 @@
 # Chromium, and stop the stack whatever happens.  Exits with the tests' status.
 #
 #   bash ops/scripts/check-e2e.sh                   # the whole suite
-#   bash ops/scripts/check-e2e.sh tests/job-page.spec.ts --headed   # arguments go to `playwright test`
+#   bash ops/scripts/check-e2e.sh tests/job-page.spec.ts --grep "not-found"   # arguments go to `playwright test`
 #
 # Chromium: PLAYWRIGHT_CHROMIUM_EXECUTABLE, else /usr/bin/chromium; on Debian
 # as root it is installed with apt when missing.  Playwright's own browser
