@@ -18,8 +18,10 @@ export default defineConfig({
   forbidOnly: isCI,
   retries: isCI ? 1 : 0,
   workers: 2,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous limits: a passing test takes a few seconds, but CI machines with
+  // two cores running the whole stack (and Docker) can be many times slower.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: [
     ['list'],
     ['html', { outputFolder: process.env['PLAYWRIGHT_HTML_REPORT'] ?? 'playwright-report', open: 'never' }],
@@ -29,8 +31,8 @@ export default defineConfig({
     trace: 'on-first-retry',
     video: 'off',
     screenshot: 'only-on-failure',
-    actionTimeout: 10_000,
-    navigationTimeout: 20_000,
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
   },
   projects: [
     {
