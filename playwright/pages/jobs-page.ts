@@ -93,7 +93,7 @@ export class JobsPage {
       if (await this.alerts.filter({ hasText: /\S/ }).first().isVisible()) return;
       await expect(this.jobNameInput).toHaveAttribute('aria-invalid', 'true', { timeout: 500 });
       await expect(this.jobNameInput).toHaveAccessibleDescription(/\S/, { timeout: 500 });
-    }).toPass({ timeout: 10_000 });
+    }).toPass({ timeout: 15_000 });
   }
 
   /** Picks a new status in the job's row. */
