@@ -4,7 +4,8 @@
 # served by `vite preview` with /api proxied to gunicorn.
 #
 #   bash ops/scripts/native-stack.sh start    # returns once /api/health/ answers through the proxy
-#   bash ops/scripts/native-stack.sh stop     # stops whatever `start` left running (idempotent)
+#   bash ops/scripts/native-stack.sh stop     # stops what `start` left running (idempotent;
+#                                             # --force when another live process owns it)
 #   bash ops/scripts/native-stack.sh status
 #
 # Settings (environment):
@@ -14,6 +15,7 @@
 #   STACK_API_PORT    gunicorn port                               18000
 #   STACK_WEB_PORT    vite preview port                           14173
 #   STACK_SKIP_BUILD  1: reuse the last build (.run/<name>/web-dist) 0
+#   STACK_OWNER_PID   process the stack belongs to                parent process
 #   PGHOST PGPORT PGUSER                                          127.0.0.1 5432 postgres
 #
 # A failed start stops what it had started before exiting non-zero.  Each
@@ -27,6 +29,9 @@ STACK_SEED_COUNT="${STACK_SEED_COUNT:-0}"
 STACK_API_PORT="${STACK_API_PORT:-18000}"
 STACK_WEB_PORT="${STACK_WEB_PORT:-14173}"
 STACK_SKIP_BUILD="${STACK_SKIP_BUILD:-0}"
+# The process the stack belongs to (check-e2e.sh, screenshot.sh, or your
+# shell); a second `start` while it is alive refuses instead of taking over.
+STACK_OWNER_PID="${STACK_OWNER_PID:-$PPID}"
 export PGHOST="${PGHOST:-127.0.0.1}"
 export PGPORT="${PGPORT:-5432}"
 export PGUSER="${PGUSER:-postgres}"
@@ -88,6 +93,19 @@ stop_one() {
 stop_stack() {
   stop_one web
   stop_one api
+  rm -f "$RUN_DIR/owner.pid"
+}
+
+# True when the api or web process of this run directory is alive.
+stack_alive() {
+  local name pid
+  for name in api web; do
+    pid="$(cat "$RUN_DIR/$name.pid" 2>/dev/null || true)"
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+      return 0
+    fi
+  done
+  return 1
 }
 
 # Print the last lines of a log, to explain a failed start.
@@ -121,8 +139,16 @@ start_stack() {
   [ -d "$WEB_DIR/node_modules" ] || die "apps/web has no node_modules (run: make bootstrap)"
   mkdir -p "$RUN_DIR"
 
-  # Leftovers of an earlier run that could not clean up.
+  # A stack from this run directory that is still up belongs either to a
+  # run in progress (its owner is alive: leave it alone) or to a run that
+  # died without cleaning up (stop the leftovers).
+  local owner
+  owner="$(cat "$RUN_DIR/owner.pid" 2>/dev/null || true)"
+  if stack_alive && [ -n "$owner" ] && [ "$owner" != "$STACK_OWNER_PID" ] && kill -0 "$owner" 2>/dev/null; then
+    die "the '$STACK_NAME' stack is already running for process $owner; wait for it, or stop it: bash ops/scripts/native-stack.sh stop --force"
+  fi
   stop_stack
+  echo "$STACK_OWNER_PID" >"$RUN_DIR/owner.pid"
   local port
   for port in "$STACK_API_PORT" "$STACK_WEB_PORT"; do
     if port_in_use "$port"; then
@@ -193,6 +219,7 @@ start_stack() {
 
 status_stack() {
   local name pid
+  printf 'owner: %s\n' "$(cat "$RUN_DIR/owner.pid" 2>/dev/null || echo none)"
   for name in api web; do
     pid="$(cat "$RUN_DIR/$name.pid" 2>/dev/null || true)"
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
@@ -203,9 +230,23 @@ status_stack() {
   done
 }
 
+# `stop` from a process other than the owner leaves a live owner's stack
+# alone (so a second, refused run does not take down the first one's stack
+# in its exit trap); `stop --force` stops it anyway.
+stop_command() {
+  local owner
+  owner="$(cat "$RUN_DIR/owner.pid" 2>/dev/null || true)"
+  if [ "${1:-}" != --force ] && [ -n "$owner" ] && [ "$owner" != "$STACK_OWNER_PID" ] \
+    && kill -0 "$owner" 2>/dev/null && stack_alive; then
+    echo "the '$STACK_NAME' stack belongs to running process $owner; leaving it up (stop --force stops it)" >&2
+    return 0
+  fi
+  stop_stack
+}
+
 case "${1:-}" in
   start) start_stack ;;
-  stop) stop_stack ;;
+  stop) stop_command "${2:-}" ;;
   status) status_stack ;;
-  *) die "usage: $0 start|stop|status" ;;
+  *) die "usage: $0 start|stop [--force]|status" ;;
 esac
