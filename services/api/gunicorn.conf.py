@@ -11,6 +11,7 @@ Every knob is documented in docs/operations.md.
     GUNICORN_KEEPALIVE   seconds to hold an idle keep-alive connection 5
     GUNICORN_GRACEFUL_TIMEOUT  seconds to finish requests on stop      GUNICORN_TIMEOUT
     GUNICORN_MAX_REQUESTS      recycle a worker after N requests (0 = never)  0
+    GUNICORN_CONTROL_SOCKET    path of the `gunicornc` control socket (unset = none)
     LOG_LEVEL            gunicorn's error log level      info
 
 The access log goes to stdout and the error log to stderr, so ``docker
@@ -36,7 +37,9 @@ def _int(name: str, default: int, *, minimum: int = 0) -> int:
     try:
         value = int(raw)
     except ValueError as exc:
-        raise SystemExit(f"gunicorn.conf.py: {name} must be an integer, got {raw!r}") from exc
+        raise SystemExit(
+            f"gunicorn.conf.py: {name} must be an integer, got {raw!r}"
+        ) from exc
     if value < minimum:
         raise SystemExit(f"gunicorn.conf.py: {name} must be >= {minimum}, got {value}")
     return value
@@ -50,12 +53,18 @@ def _cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-bind = [addr.strip() for addr in os.environ.get("GUNICORN_BIND", "0.0.0.0:8000").split(",") if addr.strip()]
+bind = [
+    addr.strip()
+    for addr in os.environ.get("GUNICORN_BIND", "0.0.0.0:8000").split(",")
+    if addr.strip()
+]
 
 # Threads let one worker overlap several requests waiting on PostgreSQL
 # without the memory cost of more processes.
 worker_class = "gthread"
-workers = _int("WEB_CONCURRENCY", min(2 * _cores() + 1, _MAX_DEFAULT_WORKERS), minimum=1)
+workers = _int(
+    "WEB_CONCURRENCY", min(2 * _cores() + 1, _MAX_DEFAULT_WORKERS), minimum=1
+)
 threads = _int("GUNICORN_THREADS", 4, minimum=1)
 
 timeout = _int("GUNICORN_TIMEOUT", 30, minimum=1)
@@ -81,3 +90,12 @@ if os.path.isdir("/dev/shm"):
 # Load the application in each worker, not in the master: the database pool
 # must not be created before fork.
 preload_app = False
+
+# gunicorn 25+ opens a control socket for `gunicornc` at a fixed path in $HOME
+# by default: several servers on one machine (native E2E and benchmark runs)
+# would take it from each other, and nothing here uses it.  Opt in with a path.
+_control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "").strip()
+if _control_socket:
+    control_socket = _control_socket
+else:
+    control_socket_disable = True
