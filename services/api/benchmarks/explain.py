@@ -42,9 +42,9 @@ def _explain(conn: psycopg.Connection, sql: str) -> str:
     return "\n".join(row[0] for row in rows)
 
 
-def explain_cases(
-    database_url: str, inputs, page_size: int
-) -> list[tuple[str, str, str]]:  # noqa: ANN001
+def explain_cases(  # noqa: ANN001
+    database_url: str, inputs, page_size: int, *, baseline: bool = True
+) -> list[tuple[str, str, str]]:
     """Return (title, sql, plan) for our deep pages and the baseline's."""
     out: list[tuple[str, str, str]] = []
     created_at, job_id = inputs.deep_rows["list 90%"]
@@ -86,6 +86,8 @@ def explain_cases(
                 _explain(conn, ours_status),
             )
         )
+        if not baseline:
+            return out
         out.append(
             (
                 "Baseline: list page 90% deep (OFFSET)",

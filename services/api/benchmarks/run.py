@@ -280,6 +280,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.only:
         wanted = [w.strip() for w in args.only.split(",") if w.strip()]
         cases = [c for c in cases if any(w in c.name for w in wanted)]
+    if args.baseline_cases:
+        keep = [w.strip() for w in args.baseline_cases.split(",") if w.strip()]
+        for case in cases:
+            if case.baseline and not any(w in case.name for w in keep):
+                case.baseline = None
     if args.skip:
         unwanted = [w.strip() for w in args.skip.split(",") if w.strip()]
         cases = [c for c in cases if not any(w in c.name for w in unwanted)]
@@ -339,7 +344,9 @@ def main(argv: list[str] | None = None) -> int:
         log("EXPLAIN (ANALYZE, BUFFERS)")
         from benchmarks.explain import explain_cases
 
-        explains = explain_cases(database_url, inputs, page_size)
+        explains = explain_cases(
+            database_url, inputs, page_size, baseline=not args.no_baseline_explain
+        )
     finally:
         server.stop()
         removed = cleanup_posted_jobs(database_url)
