@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# E2E stage of `make check`: type-check the Playwright suite, start the real
+# E2E stage of `make check`: type-check and lint the Playwright suite, start the real
 # stack natively (ops/scripts/native-stack.sh: fresh database jobs_e2e,
 # gunicorn, the built web app behind `vite preview`), run the suite in
 # Chromium, and stop the stack whatever happens.  Exits with the tests' status.
@@ -34,11 +34,11 @@ step "e2e: Chromium"
 CHROMIUM="$(ensure_chromium)"
 echo "$CHROMIUM"
 
-step "e2e: packages and type check"
+step "e2e: packages, type check and lint"
 [ -x "$VENV_PY" ] || bash "$SCRIPTS_DIR/bootstrap.sh"
 npm_ci_if_stale "$WEB_DIR"
 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm_ci_if_stale "$E2E_DIR"
-(cd "$E2E_DIR" && npx --no-install tsc --noEmit)
+(cd "$E2E_DIR" && npx --no-install tsc --noEmit && npx --no-install eslint --max-warnings 0 .)
 
 ensure_postgres
 

@@ -17,9 +17,7 @@ test.describe('infinite scroll over the virtualized list', () => {
 
     // Newest first: the job created first is the last row. Ask the API which
     // one that is rather than trusting the creation order of parallel POSTs.
-    const oldest = await api.listJobs({ search: prefix, ordering: 'created_at', page_size: 1 });
-    const lastJob = oldest.results[0];
-    if (!lastJob) throw new Error(`no seeded job found for ${prefix}`);
+    const lastJob = await api.firstJob({ search: prefix, ordering: 'created_at' });
 
     const cursorRequests: string[] = [];
     page.on('request', (request) => {
