@@ -24,6 +24,12 @@ export interface JobListProps {
   listSearch: string;
 }
 
+/**
+ * Scroll offsets (px) per list query string, so that coming back from a job page restores the
+ * position (the loaded pages are still cached).
+ */
+const scrollOffsets = new Map<string, number>();
+
 function rowKey(index: number, data: JobRowData): string | number {
   return data.jobs[index]?.id ?? "loader";
 }
@@ -79,6 +85,8 @@ export function JobList(props: JobListProps) {
       overscanCount={LIST_OVERSCAN_ROWS}
       // Used until the real height is measured (and in tests, where nothing is measured).
       defaultHeight={600}
+      defaultScrollOffset={scrollOffsets.get(props.listSearch)}
+      onScroll={(event) => scrollOffsets.set(props.listSearch, event.currentTarget.scrollTop)}
       onRowsRendered={(_visible, all) => {
         lastStopIndex.current = all.stopIndex;
         maybeLoadMore();

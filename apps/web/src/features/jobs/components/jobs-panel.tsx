@@ -38,7 +38,12 @@ export function JobsPanel({ filters, listSearch, onClearFilters }: JobsPanelProp
     [mutateStatus],
   );
   const { fetchNextPage } = query;
-  const onLoadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  // ⚠️ cancelRefetch: false makes a second call while a page is in flight a no-op instead of
+  // cancelling and restarting that request.
+  const onLoadMore = useCallback(
+    () => void fetchNextPage({ cancelRefetch: false }),
+    [fetchNextPage],
+  );
 
   if (query.isPending) return <SkeletonRows label="Loading jobs" />;
   if (!jobs) {
