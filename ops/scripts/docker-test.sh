@@ -41,10 +41,20 @@ step "Building images"
 compose_test build
 
 step "Starting db, migrate, api, web (no host ports)"
-if ! compose_test up -d web || ! docker_wait_healthy "$DOCKER_TEST_PROJECT" web 120; then
+start_stack() {
+  compose_test up -d web && docker_wait_healthy "$DOCKER_TEST_PROJECT" web 180
+}
+if ! start_stack; then
   compose_test ps -a || true
   compose_test logs --tail 80 db migrate api web || true
-  die "the test stack did not become healthy (logs above)"
+  # One more try, for a transient engine error (e.g. a container removed
+  # under compose's feet); a real fault (failing migration) fails again.
+  step "The test stack did not become healthy; retrying once"
+  if ! start_stack; then
+    compose_test ps -a || true
+    compose_test logs --tail 80 migrate api web || true
+    die "the test stack did not become healthy (logs above)"
+  fi
 fi
 
 step "Running the E2E suite"
