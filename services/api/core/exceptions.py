@@ -16,8 +16,10 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -29,6 +31,23 @@ from jobs.exceptions import ApplicationError
 logger = logging.getLogger(__name__)
 
 NON_FIELD_ERRORS_KEY: str = api_settings.NON_FIELD_ERRORS_KEY
+# Seconds a client should wait before retrying after a 503.
+RETRY_AFTER_SECONDS = 5
+
+
+class DatabaseUnavailable(exceptions.APIException):
+    """The database cannot be reached (or gave up): a 503, not a bug."""
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = "Database unavailable."
+    default_code = "database_unavailable"
+
+
+class RequestBodyTooLarge(exceptions.APIException):
+    """The body is over ``DATA_UPLOAD_MAX_MEMORY_SIZE``."""
+
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "request_too_large"
 
 
 def error_body(
@@ -91,6 +110,14 @@ def _to_api_exception(exc: Exception) -> Exception:
         return exceptions.NotFound()
     if isinstance(exc, PermissionDenied):
         return exceptions.PermissionDenied()
+    if isinstance(exc, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        return RequestBodyTooLarge(f"Request body too large: at most {limit} bytes.")
+    if isinstance(exc, OperationalError | InterfaceError):
+        # Connection refused, pool timeout, statement timeout, server gone:
+        # the client may retry.  Logged with the cause, never swallowed.
+        logger.error("Database unavailable: %s", exc, exc_info=exc)
+        return DatabaseUnavailable()
     return exc
 
 
@@ -111,7 +138,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         response.data = error_body(f"Malformed request body: {exc.detail}")
     elif isinstance(exc, exceptions.APIException):
         response.data = error_body(_one_line(exc.detail))
-    if response.status_code >= status.HTTP_500_INTERNAL_SERVER_ERROR:
+    if response.status_code == status.HTTP_503_SERVICE_UNAVAILABLE:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    elif response.status_code >= status.HTTP_500_INTERNAL_SERVER_ERROR:
         logger.error("API error %s: %s", response.status_code, response.data)
     return response
 

@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.parsers import StrictJSONParser
 from core.serializers import ErrorEnvelopeSerializer
 from jobs.models import StatusType
 from jobs.pagination import JobStatusHistoryPagination, KeysetPagination
@@ -131,6 +132,17 @@ VALIDATION_ERROR_EXAMPLE = OpenApiExample(
     status_codes=["400"],
 )
 
+_PAGE_SIZE_MESSAGE = "page_size must be an integer from 1 to 200; got '0'."
+PARAMETER_ERROR_EXAMPLE = OpenApiExample(
+    "Invalid parameter",
+    value={
+        "detail": f"page_size: {_PAGE_SIZE_MESSAGE}",
+        "errors": {"page_size": [_PAGE_SIZE_MESSAGE]},
+    },
+    response_only=True,
+    status_codes=["400"],
+)
+
 NOT_FOUND_EXAMPLE = OpenApiExample(
     "Unknown job",
     value={"detail": "Job 42 not found."},
@@ -138,8 +150,34 @@ NOT_FOUND_EXAMPLE = OpenApiExample(
     status_codes=["404"],
 )
 
+BODY_TOO_LARGE_EXAMPLE = OpenApiExample(
+    "Body too large",
+    value={"detail": "Request body too large: at most 2621440 bytes."},
+    response_only=True,
+    status_codes=["413"],
+)
+
+NOT_JSON_EXAMPLE = OpenApiExample(
+    "Body not JSON",
+    value={"detail": 'Unsupported media type "text/plain" in request.'},
+    response_only=True,
+    status_codes=["415"],
+)
+
+DATABASE_UNAVAILABLE_EXAMPLE = OpenApiExample(
+    "Database unavailable",
+    value={"detail": "Database unavailable."},
+    response_only=True,
+    status_codes=["503"],
+)
+
 ERRORS_400 = {400: ErrorEnvelopeSerializer}
 ERRORS_404 = {404: ErrorEnvelopeSerializer}
+# A JSON body over DATA_UPLOAD_MAX_MEMORY_SIZE, or not JSON at all.
+ERRORS_BODY = {413: ErrorEnvelopeSerializer, 415: ErrorEnvelopeSerializer}
+BODY_EXAMPLES = [BODY_TOO_LARGE_EXAMPLE, NOT_JSON_EXAMPLE]
+# The database cannot be reached; retry after the Retry-After seconds.
+ERRORS_503 = {503: ErrorEnvelopeSerializer}
 
 
 class JobListCreateApi(APIView):
@@ -147,6 +185,7 @@ class JobListCreateApi(APIView):
 
     # Read by drf-spectacular for the list's page shape and parameters.
     pagination_class = KeysetPagination
+    parser_classes = [StrictJSONParser]
 
     @extend_schema(
         operation_id="jobs_list",
@@ -157,8 +196,12 @@ class JobListCreateApi(APIView):
             "No total count is computed."
         ),
         parameters=LIST_FILTER_PARAMETERS,
-        responses={200: JobSerializer(many=True), **ERRORS_400},
-        examples=[JOB_PAGE_EXAMPLE, VALIDATION_ERROR_EXAMPLE],
+        responses={200: JobSerializer(many=True), **ERRORS_400, **ERRORS_503},
+        examples=[
+            JOB_PAGE_EXAMPLE,
+            PARAMETER_ERROR_EXAMPLE,
+            DATABASE_UNAVAILABLE_EXAMPLE,
+        ],
         tags=TAGS,
     )
     def get(self, request: Request) -> Response:
@@ -172,7 +215,7 @@ class JobListCreateApi(APIView):
         summary="Create a job",
         description="Creates the job with an initial PENDING status.",
         request=JobCreateInputSerializer,
-        responses={201: JobSerializer, **ERRORS_400},
+        responses={201: JobSerializer, **ERRORS_400, **ERRORS_BODY, **ERRORS_503},
         examples=[
             OpenApiExample(
                 "New job",
@@ -181,6 +224,8 @@ class JobListCreateApi(APIView):
             ),
             job_example("201"),
             VALIDATION_ERROR_EXAMPLE,
+            *BODY_EXAMPLES,
+            DATABASE_UNAVAILABLE_EXAMPLE,
         ],
         tags=TAGS,
     )
@@ -194,12 +239,14 @@ class JobListCreateApi(APIView):
 class JobDetailApi(APIView):
     """``/api/jobs/<id>/``: read, update (status and/or name) or delete."""
 
+    parser_classes = [StrictJSONParser]
+
     @extend_schema(
         operation_id="jobs_retrieve",
         summary="Get a job",
         parameters=[JOB_ID_PARAMETER],
-        responses={200: JobSerializer, **ERRORS_404},
-        examples=[job_example("200"), NOT_FOUND_EXAMPLE],
+        responses={200: JobSerializer, **ERRORS_404, **ERRORS_503},
+        examples=[job_example("200"), NOT_FOUND_EXAMPLE, DATABASE_UNAVAILABLE_EXAMPLE],
         tags=TAGS,
     )
     def get(self, request: Request, job_id: int) -> Response:
@@ -216,7 +263,13 @@ class JobDetailApi(APIView):
         ),
         parameters=[JOB_ID_PARAMETER],
         request=JobUpdateInputSerializer,
-        responses={200: JobSerializer, **ERRORS_400, **ERRORS_404},
+        responses={
+            200: JobSerializer,
+            **ERRORS_400,
+            **ERRORS_404,
+            **ERRORS_BODY,
+            **ERRORS_503,
+        },
         examples=[
             OpenApiExample(
                 "Status change", value={"status_type": "RUNNING"}, request_only=True
@@ -224,6 +277,8 @@ class JobDetailApi(APIView):
             job_example("200"),
             VALIDATION_ERROR_EXAMPLE,
             NOT_FOUND_EXAMPLE,
+            *BODY_EXAMPLES,
+            DATABASE_UNAVAILABLE_EXAMPLE,
         ],
         tags=TAGS,
     )
@@ -237,8 +292,8 @@ class JobDetailApi(APIView):
         operation_id="jobs_destroy",
         summary="Delete a job and its status history",
         parameters=[JOB_ID_PARAMETER],
-        responses={204: None, **ERRORS_404},
-        examples=[NOT_FOUND_EXAMPLE],
+        responses={204: None, **ERRORS_404, **ERRORS_503},
+        examples=[NOT_FOUND_EXAMPLE, DATABASE_UNAVAILABLE_EXAMPLE],
         tags=TAGS,
     )
     def delete(self, request: Request, job_id: int) -> Response:
@@ -256,8 +311,18 @@ class JobStatusHistoryApi(APIView):
         summary="List a job's status history",
         description="Newest first by (timestamp, id); keyset-paginated.",
         parameters=[JOB_ID_PARAMETER],
-        responses={200: JobStatusSerializer(many=True), **ERRORS_400, **ERRORS_404},
-        examples=[STATUS_PAGE_EXAMPLE, NOT_FOUND_EXAMPLE],
+        responses={
+            200: JobStatusSerializer(many=True),
+            **ERRORS_400,
+            **ERRORS_404,
+            **ERRORS_503,
+        },
+        examples=[
+            STATUS_PAGE_EXAMPLE,
+            PARAMETER_ERROR_EXAMPLE,
+            NOT_FOUND_EXAMPLE,
+            DATABASE_UNAVAILABLE_EXAMPLE,
+        ],
         tags=TAGS,
     )
     def get(self, request: Request, job_id: int) -> Response:
@@ -276,8 +341,8 @@ class JobStatsApi(APIView):
         operation_id="jobs_stats_retrieve",
         summary="Count jobs per current status",
         description="Exact counts kept by database triggers; no table scan.",
-        responses={200: JobStatsSerializer},
-        examples=[STATS_EXAMPLE],
+        responses={200: JobStatsSerializer, **ERRORS_503},
+        examples=[STATS_EXAMPLE, DATABASE_UNAVAILABLE_EXAMPLE],
         tags=TAGS,
     )
     def get(self, request: Request) -> Response:

@@ -138,3 +138,32 @@ def test_errors_api_is_anonymous_without_csrf(api_client) -> None:
     response = api_client.post("/api/jobs/", {"name": "No CSRF needed"})
 
     assert response.status_code == 201
+
+
+@pytest.mark.parametrize(("method", "path"), [("post", "/api/jobs/"), ("patch", None)])
+def test_errors_deeply_nested_json_is_400(
+    api_client, job: Job, method: str, path: str | None
+) -> None:
+    # Python's json module raises RecursionError, not ValueError, past its
+    # nesting limit; DRF's parser only catches the latter.
+    body = '{"name": ' + "[" * 100_000 + "]" * 100_000 + "}"
+
+    response = getattr(api_client, method)(
+        path or f"/api/jobs/{job.pk}/", data=body, content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("Malformed request body:")
+    assert Job.objects.count() == 1
+
+
+def test_errors_body_over_upload_limit_is_413(api_client, settings) -> None:
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    body = '{"name": "' + "x" * 2000 + '"}'
+
+    response = api_client.post("/api/jobs/", data=body, content_type="application/json")
+
+    assert response.status_code == 413
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Request body too large: at most 1000 bytes."}
+    assert not Job.objects.exists()

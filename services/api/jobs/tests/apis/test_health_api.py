@@ -37,3 +37,28 @@ def test_health_api_503_when_database_does_not_answer(api_client) -> None:
     assert response.status_code == 503
     assert response.json() == {"detail": "Database unavailable."}
     assert api_client.get(URL).status_code == 200
+
+
+# No wrapping transaction: the test closes and re-points the connection.
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("get", "/api/jobs/"), ("post", "/api/jobs/"), ("get", "/api/jobs/stats/")],
+)
+def test_health_api_database_down_is_503_on_every_endpoint(
+    api_client, method: str, path: str
+) -> None:
+    # An outage is not a bug: the API answers 503 in the envelope, not 500.
+    settings_dict = connection.settings_dict
+    real_host, real_port = settings_dict["HOST"], settings_dict["PORT"]
+    connection.close()
+    settings_dict["HOST"], settings_dict["PORT"] = "127.0.0.1", _closed_port()
+    try:
+        response = getattr(api_client, method)(path, {"name": "during outage"})
+    finally:
+        connection.close()
+        settings_dict["HOST"], settings_dict["PORT"] = real_host, real_port
+
+    assert response.status_code == 503
+    assert response.json() == {"detail": "Database unavailable."}
+    assert response["Retry-After"] == "5"

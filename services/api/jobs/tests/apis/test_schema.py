@@ -59,3 +59,27 @@ def test_schema_docs_assets_served_locally_under_api_static(client) -> None:
     )
 
     assert response.status_code == 200
+
+
+def test_schema_documents_every_error_status(tmp_path: Path) -> None:
+    # Every status the API can answer is in the schema with the envelope:
+    # 503 wherever the database is read, 413/415 wherever a body is parsed.
+    paths = yaml.safe_load(_generate(tmp_path))["paths"]
+    envelope = "#/components/schemas/ErrorEnvelope"
+    expected = {
+        ("/api/jobs/", "get"): {"400", "503"},
+        ("/api/jobs/", "post"): {"400", "413", "415", "503"},
+        ("/api/jobs/{job_id}/", "get"): {"404", "503"},
+        ("/api/jobs/{job_id}/", "patch"): {"400", "404", "413", "415", "503"},
+        ("/api/jobs/{job_id}/", "delete"): {"404", "503"},
+        ("/api/jobs/{job_id}/statuses/", "get"): {"400", "404", "503"},
+        ("/api/jobs/stats/", "get"): {"503"},
+        ("/api/health/", "get"): {"503"},
+    }
+    for (path, method), statuses in expected.items():
+        responses = paths[path][method]["responses"]
+        errors = {code for code in responses if code.startswith(("4", "5"))}
+        assert errors == statuses, (path, method, errors)
+        for code in statuses:
+            schema = responses[code]["content"]["application/json"]["schema"]
+            assert schema["$ref"] == envelope, (path, method, code)
