@@ -27,6 +27,7 @@ Sources:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,9 +52,13 @@ CURSOR_VERSION = 1
 CURSOR_SALT = "jobs.pagination.cursor"
 PAGE_SIZE_DEFAULT = 50
 PAGE_SIZE_MAX = 200
-_PAGE_SIZE_RE = re.compile(r"\d{1,6}")
-# Real cursors are about 150 characters; anything far longer is not one.
-CURSOR_MAX_LENGTH = 1024
+# ASCII digits only: ``\d`` and ``int()`` also take other scripts' digits.
+_PAGE_SIZE_RE = re.compile(r"[0-9]{1,6}")
+# Most cursors are about 150 characters.  The longest key is a 200-character
+# name: at worst 6 bytes a character (JSON's \uXXXX escape of a control
+# character), so a payload under 1,400 bytes and a token under 1,900
+# characters.  Anything longer is not a cursor of ours.
+CURSOR_MAX_LENGTH = 2048
 
 
 class RowValueCompare(Func):
@@ -149,6 +154,26 @@ class Cursor:
     inclusive: bool = False
 
 
+class _CursorSerializer:
+    """JSON for ``django.core.signing`` that keeps non-ASCII text as UTF-8.
+
+    Django's ``JSONSerializer`` escapes every non-ASCII character as
+    ``\\uXXXX`` (12 bytes for an emoji), which made the cursor of a page
+    ending on a long non-ASCII name too long to be accepted back.  UTF-8 of
+    ASCII JSON is the same bytes, so cursors issued before still decode.
+    """
+
+    def dumps(self, obj: Any) -> bytes:
+        return json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode()
+
+    def loads(self, data: bytes) -> Any:
+        return json.loads(data.decode())
+
+
+def _signer() -> signing.Signer:
+    return signing.Signer(salt=CURSOR_SALT, sep=".")
+
+
 def _cursor_error(message: str) -> ValidationError:
     return ValidationError({"cursor": [message]})
 
@@ -180,7 +205,7 @@ class KeysetPagination(BasePagination):
     ``previous`` is null on the first page; after a ``next`` step it is
     always given (no extra query to check that the rows are still there).
 
-    The cursor is URL-safe base64 of a small JSON object (version, list,
+    The cursor is URL-safe base64 of a small UTF-8 JSON object (version, list,
     ordering, direction, key values; times as ISO-8601 with their UTC
     offset, microseconds kept) signed with HMAC via ``django.core.signing``
     (``SECRET_KEY``, so rotating the key invalidates open cursors: a 400).  A tampered, truncated or garbage cursor, or one
@@ -286,7 +311,7 @@ class KeysetPagination(BasePagination):
         }
         if cursor.inclusive:
             payload["i"] = 1
-        return signing.Signer(salt=CURSOR_SALT, sep=".").sign_object(payload)
+        return _signer().sign_object(payload, serializer=_CursorSerializer)
 
     def decode_cursor(self, token: str, model: type[models.Model]) -> Cursor:
         """Verify and decode ``token`` for this list and ordering.
@@ -298,7 +323,7 @@ class KeysetPagination(BasePagination):
         try:
             if len(token) > CURSOR_MAX_LENGTH:
                 raise signing.BadSignature("cursor too long")
-            payload = signing.Signer(salt=CURSOR_SALT, sep=".").unsign_object(token)
+            payload = _signer().unsign_object(token, serializer=_CursorSerializer)
         except Exception as exc:  # BadSignature, bad base64/zlib/JSON, ...
             raise _cursor_error(
                 "Invalid cursor: it is malformed, truncated or was altered. "

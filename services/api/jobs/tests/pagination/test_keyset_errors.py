@@ -178,7 +178,22 @@ def test_keyset_pagination_signed_but_malformed_cursor_is_400(
 
 
 @pytest.mark.parametrize(
-    "page_size", ["0", "201", "abc", "-1", "1.5", "", " ", "1e2", "99999999999"]
+    "page_size",
+    [
+        "0",
+        "201",
+        "abc",
+        "-1",
+        "1.5",
+        "",
+        " ",
+        "1e2",
+        "99999999999",
+        # Digits of other scripts (fullwidth 5, Arabic-Indic 3): int() takes
+        # them, the contract does not.
+        "%EF%BC%95",
+        "%D9%A3",
+    ],
 )
 def test_keyset_pagination_bad_page_size_is_400(
     db: None, get_json: GetJson, page_size: str

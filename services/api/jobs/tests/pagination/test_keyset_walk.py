@@ -251,3 +251,28 @@ def test_keyset_pagination_empty_previous_page_links_forward(
     status, again = get_json(empty["next"])
     assert status == 200
     assert ids_of(again) == expected[4:8]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "\U0001f680" * 200,  # 200 astral characters: 800 bytes of UTF-8
+        "\u6f22\u5b57" * 100,  # 200 CJK characters
+        "\u0001" * 199 + "x",  # 200 characters JSON escapes as 6 each
+        '"\\' * 100,  # 200 characters JSON escapes as 2 each
+    ],
+)
+@pytest.mark.parametrize("ordering", ["name", "-name"])
+def test_keyset_pagination_walks_over_longest_names(
+    db: None, get_json: GetJson, name: str, ordering: str
+) -> None:
+    # The name is the cursor's key: a page ending on a 200-character
+    # non-ASCII name must still give a next link the server accepts.
+    Job.objects.bulk_create([Job(name=name) for _ in range(3)])
+    expected = expected_ids(ordering)
+
+    pages = walk_forward(get_json, list_url(ordering=ordering, page_size=1), 5)
+
+    assert [job_id for page in pages for job_id in ids_of(page)] == expected
+    assert walk_backward(get_json, pages[-1], 5) == expected
+    assert all(len(page["next"] or "") < 4000 for page in pages)
