@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
@@ -31,7 +32,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 
-from jobs.models import Job, JobStatus
+from jobs.models import NAME_BLANK_CHARACTERS, Job, JobStatus
 from jobs.services import job_create, job_update
 
 COUNT_CAP = 10_000
@@ -64,8 +65,23 @@ class LargeTableAdmin(admin.ModelAdmin):
     list_max_show_all = 0
 
 
+class JobAdminForm(forms.ModelForm):
+    """The job form, trimming and refusing names as the API does."""
+
+    class Meta:
+        model = Job
+        fields = ["name"]
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip(NAME_BLANK_CHARACTERS)
+        if not name:
+            raise forms.ValidationError("The name may not be blank.")
+        return name
+
+
 @admin.register(Job)
 class JobAdmin(LargeTableAdmin):
+    form = JobAdminForm
     list_display = [
         "id",
         "name",

@@ -8,11 +8,24 @@ a read model of the latest ``JobStatus`` by ``(timestamp, id)``, and
 
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
-from django.db.models.functions import Now, Trim, Upper
-from django.db.models.lookups import Exact
+from django.db.models.functions import Now, Upper
 
 NAME_MAX_LENGTH = 200
 STATUS_MAX_LENGTH = 16
+# Trimmed from both ends of a name, and a name of only these is blank:
+# every character Python's str.isspace() takes (what DRF trims) plus the
+# invisible format characters (zero-width space and joiners, word joiner,
+# BOM, Mongolian vowel separator).  PostgreSQL's trim() and [[:space:]]
+# know far fewer, so the CHECK constraint lists them explicitly.
+NAME_BLANK_CHARACTERS = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u180e"
+    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+)
+# A PostgreSQL regular expression matching a blank name (\uXXXX escapes).
+NAME_BLANK_PATTERN = (
+    "^[" + "".join(f"\\u{ord(char):04x}" for char in NAME_BLANK_CHARACTERS) + "]*$"
+)
 
 
 class StatusType(models.TextChoices):
@@ -46,7 +59,7 @@ class Job(models.Model):
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=~Exact(Trim("name"), ""),
+                condition=~models.Q(name__regex=NAME_BLANK_PATTERN),
                 name="jobs_job_name_not_blank",
             ),
         ]

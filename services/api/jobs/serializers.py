@@ -11,7 +11,13 @@ from typing import Any
 
 from rest_framework import serializers
 
-from jobs.models import NAME_MAX_LENGTH, Job, JobStatus, StatusType
+from jobs.models import (
+    NAME_BLANK_CHARACTERS,
+    NAME_MAX_LENGTH,
+    Job,
+    JobStatus,
+    StatusType,
+)
 
 
 class JobSerializer(serializers.ModelSerializer[Job]):
@@ -39,13 +45,30 @@ class JobStatusSerializer(serializers.ModelSerializer[JobStatus]):
         read_only_fields = fields
 
 
+class JobNameField(serializers.CharField):
+    """A CharField that trims ``NAME_BLANK_CHARACTERS``, not just whitespace.
+
+    DRF's trimming is ``str.strip()``, which keeps zero-width and other
+    invisible characters; a name of only those would look blank.  The set
+    is the one the ``jobs_job_name_not_blank`` CHECK constraint refuses.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["trim_whitespace"] = False
+        super().__init__(**kwargs)
+
+    def run_validation(self, data: Any = serializers.empty) -> Any:
+        if isinstance(data, str):
+            data = data.strip(NAME_BLANK_CHARACTERS)
+        return super().run_validation(data)
+
+
 def _name_field(*, required: bool) -> serializers.CharField:
     """A job name: trimmed, then 1 to NAME_MAX_LENGTH characters."""
-    return serializers.CharField(
+    return JobNameField(
         required=required,
         max_length=NAME_MAX_LENGTH,
         allow_blank=False,
-        trim_whitespace=True,
         help_text=(
             f"Job name; surrounding whitespace is removed, then 1 to "
             f"{NAME_MAX_LENGTH} characters remain."

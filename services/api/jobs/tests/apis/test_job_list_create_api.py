@@ -35,6 +35,13 @@ def test_job_list_create_api_post_creates_pending_job(api_client) -> None:
     ) == ["PENDING"]
 
 
+def test_job_list_create_api_post_trims_invisible_characters(api_client) -> None:
+    response = api_client.post(URL, {"name": "\u200b\u00a0Render farm\ufeff\u3000"})
+
+    assert response.status_code == 201
+    assert response.json()["name"] == "Render farm"
+
+
 def test_job_list_create_api_post_accepts_200_chars_after_trim(api_client) -> None:
     name = "n" * 200
     response = api_client.post(URL, {"name": f"   {name}\t"})
@@ -48,6 +55,9 @@ def test_job_list_create_api_post_accepts_200_chars_after_trim(api_client) -> No
     [
         ({"name": ""}, "may not be blank"),
         ({"name": "   \t "}, "may not be blank"),
+        # Non-ASCII spaces and invisible format characters are blank too.
+        ({"name": "\u00a0\u3000\u2003"}, "may not be blank"),
+        ({"name": "\u200b\ufeff\u180e\u2060"}, "may not be blank"),
         ({"name": "x" * 201}, "no more than 200 characters"),
         ({}, "required"),
         ({"name": None}, "may not be null"),

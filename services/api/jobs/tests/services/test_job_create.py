@@ -47,3 +47,19 @@ def test_job_create_blank_name_rejected_and_nothing_written() -> None:
     assert not JobStatus.objects.exists()
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
+
+
+@pytest.mark.parametrize(
+    "name", ["\t", "\n\r", "\u00a0", "\u3000", " \u2003 ", "\u200b", "\ufeff", ""]
+)
+def test_job_create_database_refuses_every_blank_name(name: str) -> None:
+    # The CHECK constraint, not only the serializer, refuses what the API
+    # calls blank (PostgreSQL's trim() strips only the ASCII space).
+    with pytest.raises(JobInvalidError, match="jobs_job_name_not_blank"):
+        job_create(name=name)
+    assert not Job.objects.exists()
+
+
+def test_job_create_database_accepts_name_with_inner_spaces() -> None:
+    job = job_create(name="\u00a0a\u3000b")
+    assert job.name == "\u00a0a\u3000b"
