@@ -19,6 +19,21 @@ if [ ! -x "$VENV_PY" ]; then
   bash "$REPO_ROOT/ops/scripts/bootstrap.sh"
 fi
 
-step "benchmark: N=$n (results in bench-results/)"
-cd "$API_DIR"
-exec "$VENV_PY" -m benchmarks.run --n "$n" --port "${BENCH_PORT:-18100}" "$@"
+# Measure the committed code: services/api at HEAD is exported to a scratch
+# directory, so edits in progress in the working tree cannot change (or break)
+# a run halfway.  BENCH_LIVE_TREE=1 measures the working tree instead.
+run_dir="$API_DIR"
+commit="$(git -C "$REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+if [ "${BENCH_LIVE_TREE:-0}" != 1 ] && git -C "$REPO_ROOT" rev-parse HEAD >/dev/null 2>&1; then
+  snapshot="$(mktemp -d "${TMPDIR:-/tmp}/jobs-bench.XXXXXX")"
+  trap 'rm -rf "$snapshot"' EXIT
+  git -C "$REPO_ROOT" archive HEAD services/api | tar -x -C "$snapshot"
+  run_dir="$snapshot/services/api"
+else
+  commit="$commit+working-tree"
+fi
+
+step "benchmark: N=$n at $commit (results in bench-results/)"
+cd "$run_dir"
+BENCH_COMMIT="$commit" "$VENV_PY" -m benchmarks.run --n "$n" --port "${BENCH_PORT:-18100}" \
+  --results-dir "$REPO_ROOT/bench-results" "$@"

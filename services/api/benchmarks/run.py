@@ -36,6 +36,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=18100)
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--iterations", type=int, default=300)
+    parser.add_argument("--min-iterations", type=int, default=5)
     parser.add_argument(
         "--case-budget", type=float, default=20.0, help="seconds per case"
     )
@@ -223,8 +224,11 @@ def _pg_settings(database_url: str) -> dict[str, str]:
 
 
 def _git_commit() -> str:
-    """Return the short commit of the working tree (or '?')."""
+    """Return the short commit measured (``BENCH_COMMIT`` or HEAD, or '?')."""
     import subprocess
+
+    if os.environ.get("BENCH_COMMIT"):
+        return os.environ["BENCH_COMMIT"]
 
     try:
         return subprocess.run(
@@ -309,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
                 source,
                 warmup=args.warmup,
                 iterations=args.iterations,
-                min_iterations=min(args.iterations, 5),
+                min_iterations=min(args.iterations, args.min_iterations),
                 budget_s=args.case_budget,
             )
             case.results["ours"] = sample
@@ -342,11 +346,15 @@ def main(argv: list[str] | None = None) -> int:
                 throughput_rows.append(report.throughput_row(label, result))
 
         log("EXPLAIN (ANALYZE, BUFFERS)")
-        from benchmarks.explain import explain_cases
+        try:
+            from benchmarks.explain import explain_cases
 
-        explains = explain_cases(
-            database_url, inputs, page_size, baseline=not args.no_baseline_explain
-        )
+            explains = explain_cases(
+                database_url, inputs, page_size, baseline=not args.no_baseline_explain
+            )
+        except Exception as exc:  # report what was measured anyway
+            failures.append(f"EXPLAIN step: {exc!r}")
+            log(f"EXPLAIN step failed: {exc!r}")
     finally:
         server.stop()
         removed = cleanup_posted_jobs(database_url)
@@ -354,12 +362,16 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.trigger_rows > 0:
         log("trigger write cost")
-        trigger_rows = measure_trigger_cost(
-            database_url,
-            bulk_rows=args.trigger_rows,
-            single_rows=args.trigger_single_rows,
-            repeats=args.trigger_repeats,
-        )
+        try:
+            trigger_rows = measure_trigger_cost(
+                database_url,
+                bulk_rows=args.trigger_rows,
+                single_rows=args.trigger_single_rows,
+                repeats=args.trigger_repeats,
+            )
+        except Exception as exc:  # report what was measured anyway
+            failures.append(f"trigger cost step: {exc!r}")
+            log(f"trigger cost step failed: {exc!r}")
 
     header = {
         "N": args.n,
