@@ -56,6 +56,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--skip", default="", help="comma-separated case-name substrings"
     )
+    parser.add_argument(
+        "--baseline-cases",
+        default="",
+        help="run the baseline only for these case-name substrings (default: all)",
+    )
+    parser.add_argument(
+        "--no-baseline-explain",
+        action="store_true",
+        help="skip EXPLAIN ANALYZE of the baseline (minutes at 10M rows)",
+    )
     parser.add_argument("--label", default="", help="suffix of the result file names")
     parser.add_argument(
         "--prepare-only",
