@@ -26,6 +26,7 @@ export function getJobHistory(
   );
 }
 
+/** Infinite query options for a job's history, paged by the `next` link's cursor. */
 export function jobHistoryQueryOptions(id: number) {
   return infiniteQueryOptions({
     queryKey: jobKeys.history(id),

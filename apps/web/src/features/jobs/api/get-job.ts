@@ -12,6 +12,7 @@ export function getJob(id: number, signal?: AbortSignal): Promise<Job> {
   return unwrap(apiClient.GET("/api/jobs/{job_id}/", { params: { path: { job_id: id } }, signal }));
 }
 
+/** Query options for one job, keyed by `jobKeys.detail(id)`. */
 export function jobQueryOptions(id: number) {
   return queryOptions({
     queryKey: jobKeys.detail(id),

@@ -1,6 +1,7 @@
 /** Query keys of the jobs feature. Every variable a `queryFn` reads appears in its key. */
 import type { JobFilters } from "@/features/jobs/types";
 
+/** Query key factory: `all` ⊃ `lists()` ⊃ `list(filters)`, `detail(id)` ⊃ `history(id)`, … */
 export const jobKeys = {
   all: ["jobs"] as const,
   lists: () => [...jobKeys.all, "list"] as const,
