@@ -105,7 +105,7 @@ def _apply(cur: Any, jobs: list[int], op: tuple[Any, ...]) -> None:  # noqa: C90
 
 
 @pytest.mark.django_db
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(ops=st.lists(operations, min_size=1, max_size=25))
 def test_read_model_holds_after_every_write(ops: list[tuple[Any, ...]]) -> None:
     with connection.cursor() as cur:
