@@ -80,14 +80,16 @@ docker_main_env_file() {
 }
 
 # compose for the `make up` project.  Usage: compose_main ARGS...
+# COMPOSE_PROJECT_NAME is exported too: docker-compose.yml names the api image
+# after it (older Compose versions do not derive it from -p for interpolation).
 compose_main() {
-  (cd "$REPO_ROOT" && $COMPOSE -p "$DOCKER_PROJECT" --env-file "$(docker_main_env_file)" \
+  (cd "$REPO_ROOT" && COMPOSE_PROJECT_NAME="$DOCKER_PROJECT" $COMPOSE -p "$DOCKER_PROJECT" --env-file "$(docker_main_env_file)" \
     -f "$COMPOSE_MAIN_FILE" -f "$COMPOSE_PUBLISH_FILE" "$@")
 }
 
 # compose for the isolated `make test` project.  Usage: compose_test ARGS...
 compose_test() {
-  (cd "$REPO_ROOT" && $COMPOSE -p "$DOCKER_TEST_PROJECT" --env-file "$ENV_EXAMPLE_FILE" \
+  (cd "$REPO_ROOT" && COMPOSE_PROJECT_NAME="$DOCKER_TEST_PROJECT" $COMPOSE -p "$DOCKER_TEST_PROJECT" --env-file "$ENV_EXAMPLE_FILE" \
     -f "$COMPOSE_MAIN_FILE" -f "$COMPOSE_TEST_FILE" --profile test "$@")
 }
 
