@@ -362,7 +362,10 @@ class KeysetPagination(BasePagination):
         except (DjangoValidationError, FieldDoesNotExist, TypeError) as exc:
             raise _cursor_error("Invalid cursor: unexpected key values.") from exc
         if any(
-            value is None or (isinstance(value, datetime) and value.tzinfo is None)
+            value is None
+            or (isinstance(value, datetime) and value.tzinfo is None)
+            # PostgreSQL text cannot hold NUL: no real key has one.
+            or (isinstance(value, str) and "\x00" in value)
             for value in key
         ):
             raise _cursor_error("Invalid cursor: unexpected key values.")

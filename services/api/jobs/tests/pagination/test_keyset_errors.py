@@ -177,6 +177,16 @@ def test_keyset_pagination_signed_but_malformed_cursor_is_400(
     assert_400(get_json, f"/api/jobs/?cursor={token}", "cursor")
 
 
+def test_keyset_pagination_signed_cursor_with_nul_in_key_is_400(
+    db: None, get_json: GetJson
+) -> None:
+    # PostgreSQL text cannot hold NUL, so no real key has one; psycopg
+    # refuses to send it (a 500 before), whoever could sign the cursor.
+    payload = {"v": 1, "l": "jobs", "o": "name", "d": "next", "k": ["a\x00b", 1]}
+    token = signing.Signer(salt=CURSOR_SALT, sep=".").sign_object(payload)
+    assert_400(get_json, f"/api/jobs/?ordering=name&cursor={token}", "cursor")
+
+
 @pytest.mark.parametrize(
     "page_size",
     [
