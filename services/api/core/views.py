@@ -7,6 +7,7 @@ import logging
 import psycopg
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import Resolver404, resolve
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
@@ -57,6 +58,15 @@ class HealthApi(APIView):
         return Response({"status": "ok"})
 
 
+def _is_a_view(path: str) -> bool:
+    """Tell whether ``path`` reaches a view other than this catch-all 404."""
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    return match.func is not not_found
+
+
 @csrf_exempt
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """Answer an unknown path (a missing trailing slash too) with a JSON 404.
@@ -67,7 +77,7 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
     403 instead of the 404.
     """
     detail = "Not found."
-    if not request.path.endswith("/"):
+    if not request.path.endswith("/") and _is_a_view(f"{request.path}/"):
         detail = f"Not found. API paths end with a slash: {request.path}/"
     return JsonResponse(error_body(detail), status=status.HTTP_404_NOT_FOUND)
 

@@ -95,6 +95,16 @@ def test_errors_missing_slash_names_the_right_path(api_client) -> None:
     }
 
 
+@pytest.mark.parametrize("path", ["/api/jobs/abc", "/api/static/x.js", "/api/nope"])
+def test_errors_missing_slash_hint_only_for_real_paths(api_client, path: str) -> None:
+    # Adding the slash would not help: no hint that sends the client to
+    # another 404.
+    response = api_client.get(path)
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
+
+
 def test_errors_unhandled_exception_is_json_500(client, settings) -> None:
     from django.urls import path
 
