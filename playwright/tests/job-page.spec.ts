@@ -44,7 +44,7 @@ test.describe('job page', () => {
     await expect(jobDetailPage.historyEntries).toHaveCount(2);
   });
 
-  test('deleting from the job page returns to the list without the job', async ({
+  test('deleting from the job page returns to the list with its filters, without the job', async ({
     page,
     jobsPage,
     jobDetailPage,
@@ -52,13 +52,27 @@ test.describe('job page', () => {
     makeName,
   }) => {
     const job = await api.createJob(makeName());
+    await jobsPage.goto({ search: job.name });
+    await jobsPage.jobLink(job.name).click();
+    await expect(jobDetailPage.heading(job.name)).toBeVisible();
+
+    await jobDetailPage.deleteJob(job.name);
+
+    await expect(page).toHaveURL((url) => url.pathname === '/' && url.searchParams.get('search') === job.name);
+    await expect(jobsPage.searchBox).toHaveValue(job.name);
+    await expect(jobsPage.row(job.name)).toHaveCount(0);
+    expect(await api.findJob(job.id)).toBeNull();
+  });
+
+  test('deleting a directly loaded job page returns to the list', async ({ page, jobsPage, jobDetailPage, api, makeName }) => {
+    const job = await api.createJob(makeName());
     await jobDetailPage.goto(job.id);
     await expect(jobDetailPage.heading(job.name)).toBeVisible();
 
     await jobDetailPage.deleteJob(job.name);
 
     await expect(page).toHaveURL((url) => url.pathname === '/');
-    await expect(jobsPage.row(job.name)).toHaveCount(0);
+    await expect(jobsPage.jobNameInput).toBeVisible();
     expect(await api.findJob(job.id)).toBeNull();
   });
 
