@@ -38,8 +38,14 @@ export function replaceJobsInList(client: QueryClient, filters: JobFilters, jobs
   );
 }
 
-/** Removes a job from every cached list; returns where it was. */
+/**
+ * Removes a job from every cached list; returns where it was.
+ * ⚠️ The head answers lose it too: otherwise a deleted top row would be offered as "1 new job".
+ */
 export function removeJobFromLists(client: QueryClient, id: number): JobPosition[] {
+  client.setQueriesData<JobListPage>({ queryKey: jobKeys.heads() }, (page) =>
+    page ? { ...page, results: page.results.filter((job) => job.id !== id) } : page,
+  );
   const positions: JobPosition[] = [];
   for (const [queryKey, data] of client.getQueriesData<JobPages>({ queryKey: jobKeys.lists() })) {
     if (!data) continue;

@@ -94,3 +94,16 @@ describe("delete", () => {
     expect(screen.getByRole("button", { name: /^All/ })).toHaveTextContent("3");
   });
 });
+
+describe("delete and the head query", () => {
+  it("does not offer a deleted top row as a new job", async () => {
+    const { user } = await setup();
+    await user.click(screen.getByRole("button", { name: "Delete job-00003" }));
+    await user.click(
+      within(screen.getByRole("alertdialog")).getByRole("button", { name: "Delete" }),
+    );
+    expect(screen.queryByRole("link", { name: "job-00003" })).not.toBeInTheDocument();
+    await waitFor(() => expect(fakeApiJobs().map((j) => j.id)).toEqual([1, 2]));
+    expect(screen.queryByRole("button", { name: /new job/ })).not.toBeInTheDocument();
+  });
+});
