@@ -29,7 +29,5 @@ export function chromiumExecutable(): string | undefined {
 /** Launch options shared by the test config and the screenshot config. */
 export function chromiumLaunchOptions(): LaunchOptions {
   const executablePath = chromiumExecutable();
-  return executablePath === undefined
-    ? { args: [...chromiumArgs] }
-    : { executablePath, args: [...chromiumArgs] };
+  return executablePath === undefined ? { args: [...chromiumArgs] } : { executablePath, args: [...chromiumArgs] };
 }

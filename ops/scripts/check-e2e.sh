@@ -34,11 +34,11 @@ step "e2e: Chromium"
 CHROMIUM="$(ensure_chromium)"
 echo "$CHROMIUM"
 
-step "e2e: packages, type check and lint"
+step "e2e: packages, type check, lint, format"
 [ -x "$VENV_PY" ] || bash "$SCRIPTS_DIR/bootstrap.sh"
 npm_ci_if_stale "$WEB_DIR"
 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm_ci_if_stale "$E2E_DIR"
-(cd "$E2E_DIR" && npx --no-install tsc --noEmit && npx --no-install eslint --max-warnings 0 .)
+(cd "$E2E_DIR" && npx --no-install tsc --noEmit && npx --no-install eslint --max-warnings 0 . && npx --no-install prettier --check . >/dev/null) || die "playwright/: type check, lint or format check failed (npm --prefix playwright run format fixes formatting)"
 
 ensure_postgres
 

@@ -103,7 +103,9 @@ export class JobsPage {
 
   /** Deletes the job through its row's button and the confirmation dialog. */
   async deleteJob(name: string): Promise<void> {
-    await this.row(name).getByRole('button', { name: `Delete ${name}`, exact: true }).click();
+    await this.row(name)
+      .getByRole('button', { name: `Delete ${name}`, exact: true })
+      .click();
     await expect(this.confirmDialog).toBeVisible();
     await this.confirmDialog.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(this.confirmDialog).toBeHidden();

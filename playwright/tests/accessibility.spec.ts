@@ -41,13 +41,21 @@ test.describe('accessibility (axe-core)', () => {
   }, testInfo) => {
     const job = await api.createJob(makeName());
     await jobsPage.goto({ search: job.name });
-    await jobsPage.row(job.name).getByRole('button', { name: `Delete ${job.name}`, exact: true }).click();
+    await jobsPage
+      .row(job.name)
+      .getByRole('button', { name: `Delete ${job.name}`, exact: true })
+      .click();
     await expect(jobsPage.confirmDialog).toBeVisible();
 
     expect(await seriousViolations(page, testInfo)).toEqual([]);
   });
 
-  test('the job page has no serious or critical violations', async ({ page, jobDetailPage, api, makeName }, testInfo) => {
+  test('the job page has no serious or critical violations', async ({
+    page,
+    jobDetailPage,
+    api,
+    makeName,
+  }, testInfo) => {
     const job = await api.createJob(makeName());
     await api.setStatus(job.id, 'RUNNING');
 

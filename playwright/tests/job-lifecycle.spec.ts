@@ -45,7 +45,10 @@ test.describe('job lifecycle on the list page', () => {
     const job = await api.createJob(name);
     await jobsPage.goto({ search: name });
 
-    await jobsPage.row(name).getByRole('button', { name: `Delete ${name}`, exact: true }).click();
+    await jobsPage
+      .row(name)
+      .getByRole('button', { name: `Delete ${name}`, exact: true })
+      .click();
     await expect(jobsPage.confirmDialog).toBeVisible();
     await jobsPage.confirmDialog.getByRole('button', { name: 'Cancel', exact: true }).click();
     await expect(jobsPage.confirmDialog).toBeHidden();

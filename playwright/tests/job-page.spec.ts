@@ -64,7 +64,13 @@ test.describe('job page', () => {
     expect(await api.findJob(job.id)).toBeNull();
   });
 
-  test('deleting a directly loaded job page returns to the list', async ({ page, jobsPage, jobDetailPage, api, makeName }) => {
+  test('deleting a directly loaded job page returns to the list', async ({
+    page,
+    jobsPage,
+    jobDetailPage,
+    api,
+    makeName,
+  }) => {
     const job = await api.createJob(makeName());
     await jobDetailPage.goto(job.id);
     await expect(jobDetailPage.heading(job.name)).toBeVisible();

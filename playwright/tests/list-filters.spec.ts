@@ -92,7 +92,9 @@ test.describe('toolbar: filters, search and sort live in the URL', () => {
     await expect(jobsPage.rowLinks()).toHaveText([`${prefix}-a`, `${prefix}-b`, `${prefix}-c`]);
 
     await page.goBack();
-    await expect(page).toHaveURL((url) => param(url, 'search') === prefix && ['', '-created_at'].includes(param(url, 'ordering')));
+    await expect(page).toHaveURL(
+      (url) => param(url, 'search') === prefix && ['', '-created_at'].includes(param(url, 'ordering')),
+    );
     await expect(jobsPage.rowLinks()).toHaveText([`${prefix}-c`, `${prefix}-a`, `${prefix}-b`]);
 
     await page.goForward();
