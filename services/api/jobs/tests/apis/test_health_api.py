@@ -1,4 +1,5 @@
 import socket
+import time
 
 import pytest
 from django.db import connection
@@ -62,3 +63,31 @@ def test_health_api_database_down_is_503_on_every_endpoint(
     assert response.status_code == 503
     assert response.json() == {"detail": "Database unavailable."}
     assert response["Retry-After"] == "5"
+
+
+# No wrapping transaction: the test closes and re-points the connection.
+@pytest.mark.django_db(transaction=True)
+def test_health_api_answers_503_quickly_with_a_pool(api_client) -> None:
+    # As deployed (psycopg pool, 10 s wait for a connection), a down
+    # database kept the health check hanging past any probe's timeout.
+    settings_dict = connection.settings_dict
+    real = settings_dict["HOST"], settings_dict["PORT"], settings_dict["OPTIONS"]
+    connection.close()
+    settings_dict["HOST"], settings_dict["PORT"] = "127.0.0.1", _closed_port()
+    settings_dict["OPTIONS"] = {
+        **real[2],
+        "pool": {"min_size": 0, "max_size": 2, "timeout": 10},
+    }
+    try:
+        started = time.monotonic()
+        response = api_client.get(URL)
+        elapsed = time.monotonic() - started
+    finally:
+        connection.close()
+        connection.close_pool()
+        settings_dict["HOST"], settings_dict["PORT"], settings_dict["OPTIONS"] = real
+
+    assert response.status_code == 503
+    assert response.json() == {"detail": "Database unavailable."}
+    assert elapsed < 5
+    assert api_client.get(URL).status_code == 200
