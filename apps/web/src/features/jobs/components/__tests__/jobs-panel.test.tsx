@@ -1,10 +1,11 @@
-import { act, screen, within } from "@testing-library/react";
+import { focusManager } from "@tanstack/react-query";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 
 import { jobKeys } from "@/features/jobs/api/keys";
 import { parseJobFilters } from "@/features/jobs/hooks/use-job-filters";
-import { fakeApiJobs, seedFakeApi } from "@/testing/fake-api";
+import { fakeApiJobs, fakeApiRequests, seedFakeApi } from "@/testing/fake-api";
 import { makeJob, makeJobs } from "@/testing/job-factory";
 import { server } from "@/testing/msw-server";
 import { renderWithProviders } from "@/testing/render-with-providers";
@@ -80,5 +81,25 @@ describe("JobsPanel states", () => {
     ]);
     await act(() => queryClient.refetchQueries({ queryKey: jobKeys.head(defaultFilters) }));
     expect(await row.findByText("Failed", { selector: "span" })).toBeInTheDocument();
+  });
+});
+
+describe("freshness", () => {
+  it("refreshes only the first page and the counts when the window regains focus", async () => {
+    seedFakeApi(makeJobs(120));
+    renderWithProviders("/");
+    await screen.findByRole("link", { name: "job-00120" });
+    const before = fakeApiRequests().length;
+    act(() => {
+      focusManager.setFocused(false);
+      focusManager.setFocused(true);
+    });
+    await waitFor(() =>
+      expect(fakeApiRequests().slice(before).sort()).toEqual([
+        "GET /api/jobs/?ordering=-created_at&page_size=50",
+        "GET /api/jobs/stats/",
+      ]),
+    );
+    act(() => focusManager.setFocused(undefined));
   });
 });
