@@ -67,12 +67,21 @@ port_in_use() {
   [ "$rc" -ne 7 ]
 }
 
+# True when PID still runs one of our servers (gunicorn or vite), not an
+# unrelated process that reused the number of a stale pid file.
+is_our_server() {
+  case "$(ps -o command= -p "$1" 2>/dev/null || true)" in
+    *gunicorn* | *vite*) return 0 ;;
+    *) return 1 ;;
+  esac
+}
+
 # Stop the process group recorded in RUN_DIR/NAME.pid, politely then firmly.
 stop_one() {
   local name="$1" pidfile="$RUN_DIR/$1.pid" pid tries
   [ -f "$pidfile" ] || return 0
   pid="$(cat "$pidfile")"
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && is_our_server "$pid"; then
     printf 'stopping %s (process group %s)\n' "$name" "$pid"
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
     tries=0
@@ -101,7 +110,7 @@ stack_alive() {
   local name pid
   for name in api web; do
     pid="$(cat "$RUN_DIR/$name.pid" 2>/dev/null || true)"
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && is_our_server "$pid"; then
       return 0
     fi
   done
