@@ -215,7 +215,7 @@ def throughput(
                 local.append(latency)
         except (RequestFailedError, threading.BrokenBarrierError) as exc:
             with lock:
-                errors.append(str(exc))
+                errors.append(repr(exc))
             if not barrier.broken:
                 barrier.abort()
         finally:
