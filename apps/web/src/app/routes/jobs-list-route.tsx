@@ -11,7 +11,7 @@ export function JobsListRoute() {
   return (
     <>
       <h1 className={styles.title}>Jobs</h1>
-      <JobCreateForm />
+      <JobCreateForm filters={filters} />
       <JobsToolbar
         filters={filters}
         onToggleStatus={toggleStatus}

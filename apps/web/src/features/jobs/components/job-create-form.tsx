@@ -3,9 +3,12 @@ import { useRef, useState, type SyntheticEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { JOB_NAME_MAX_LENGTH } from "@/config/constants";
+import { jobMatchesFilters } from "@/features/jobs/api/cache";
 import { useCreateJob } from "@/features/jobs/api/create-job";
 import styles from "@/features/jobs/components/job-create-form.module.css";
+import type { JobFilters } from "@/features/jobs/types";
 import { ApiError, errorMessage } from "@/lib/api-client";
+import { pushNotice } from "@/lib/notices";
 
 /** Why a name cannot be sent, or null when it can. */
 export function validateJobName(name: string): string | null {
@@ -21,7 +24,7 @@ export function validateJobName(name: string): string | null {
  * The create-job form: the name is trimmed and checked before any request, the button is
  * disabled while sending, server field errors show at the field, and focus returns to the input.
  */
-export function JobCreateForm() {
+export function JobCreateForm({ filters }: { filters: JobFilters }) {
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -36,7 +39,12 @@ export function JobCreateForm() {
       return;
     }
     create.mutate(name.trim(), {
-      onSuccess: () => setName(""),
+      onSuccess: (job) => {
+        setName("");
+        if (!jobMatchesFilters(job, filters)) {
+          pushNotice(`Created "${job.name}"; the current filters hide it.`, "info");
+        }
+      },
       onError: (failure) => {
         const fieldMessages = failure instanceof ApiError ? failure.fieldErrors("name") : [];
         setError(

@@ -60,6 +60,17 @@ describe("JobCreateForm", () => {
     );
   });
 
+  it("says so when the current filters hide the new job", async () => {
+    seedFakeApi(makeJobs(3));
+    const { user } = renderWithProviders("/?status=FAILED");
+    await user.type(await screen.findByRole("textbox", { name: "Job name" }), "hidden job");
+    await user.click(screen.getByRole("button", { name: "Create job" }));
+    expect(
+      await screen.findByText('Created "hidden job"; the current filters hide it.'),
+    ).toBeVisible();
+    expect(screen.queryByRole("link", { name: "hidden job" })).not.toBeInTheDocument();
+  });
+
   it("shows the server's field error at the field", async () => {
     server.use(
       http.post("/api/jobs/", () =>
