@@ -27,9 +27,11 @@ Sources:
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar, Self
@@ -46,7 +48,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
-CURSOR_VERSION = 1
+# 2: the payload carries "f", the digest of the filter or job it was issued
+# for.  Version 1 cursors (no digest) are refused with a 400.
+CURSOR_VERSION = 2
 # One salt for every keyset list, so that a cursor of another list still
 # verifies and can be refused with a precise message (its "list" differs).
 CURSOR_SALT = "jobs.pagination.cursor"
@@ -54,11 +58,14 @@ PAGE_SIZE_DEFAULT = 50
 PAGE_SIZE_MAX = 200
 # ASCII digits only: ``\d`` and ``int()`` also take other scripts' digits.
 _PAGE_SIZE_RE = re.compile(r"[0-9]{1,6}")
-# Most cursors are about 150 characters.  The longest key is a 200-character
+# Most cursors are about 170 characters.  The longest key is a 200-character
 # name: at worst 6 bytes a character (JSON's \uXXXX escape of a control
-# character), so a payload under 1,400 bytes and a token under 1,900
+# character), so a payload under 1,420 bytes and a token under 1,920
 # characters.  Anything longer is not a cursor of ours.
 CURSOR_MAX_LENGTH = 2048
+# Bytes of the scope digest: 72 bits, 12 base64 characters.  It only has to
+# tell scopes apart, not resist forgery: the whole payload is signed.
+SCOPE_DIGEST_BYTES = 9
 
 
 class RowValueCompare(Func):
@@ -123,6 +130,7 @@ class KeysetQuerySet(models.QuerySet[Any]):
     """
 
     keyset_partition: tuple[str, tuple[Any, ...]] | None = None
+    keyset_scope: Mapping[str, Any] | None = None
 
     def partition_by(self, field: str, values: Sequence[Any]) -> Self:
         """Return a copy that pages per ``field = value`` for each value."""
@@ -130,11 +138,38 @@ class KeysetQuerySet(models.QuerySet[Any]):
         clone.keyset_partition = (field, tuple(dict.fromkeys(values)))
         return clone
 
+    def bind_cursors(self, scope: Mapping[str, Any]) -> Self:
+        """Return a copy whose cursors are valid only for ``scope``.
+
+        ``scope`` is a JSON-serialisable, already normalized description
+        of what the rows were selected by, e.g. ``{"status": ["FAILED",
+        "RUNNING"], "search": "etl"}`` or ``{"job": 42}``.  The paginator
+        signs its digest into every cursor it issues for this QuerySet and
+        refuses a cursor whose digest differs (a 400).  Equal scopes must
+        be equal objects: normalize before binding.
+        """
+        clone = self.all()
+        clone.keyset_scope = scope
+        return clone
+
     def _clone(self) -> Self:
         # Private hook, but the only one every chaining method goes through.
         clone: Self = super()._clone()  # type: ignore[misc]
         clone.keyset_partition = self.keyset_partition
+        clone.keyset_scope = self.keyset_scope
         return clone
+
+
+def scope_digest(scope: Mapping[str, Any] | None) -> str:
+    """Return the short digest of a cursor scope (12 URL-safe characters).
+
+    The digest is of canonical JSON (sorted keys, ASCII escapes), so equal
+    mappings give equal digests whatever their key order.  ``None`` (a
+    QuerySet bound to nothing) has a digest of its own.
+    """
+    canonical = json.dumps(scope, sort_keys=True, separators=(",", ":"))
+    digest = hashlib.blake2b(canonical.encode(), digest_size=SCOPE_DIGEST_BYTES)
+    return base64.urlsafe_b64encode(digest.digest()).decode()
 
 
 @dataclass(frozen=True)
@@ -144,7 +179,11 @@ class Cursor:
     ``direction`` is ``"next"`` (rows after ``key`` in the ordering) or
     ``"prev"`` (rows before it); ``inclusive`` also takes the row equal to
     ``key`` (used to step back from an empty page).  ``key`` holds the
-    values of the ordering's fields, tie-breaker ``id`` last.
+    values of the ordering's fields, tie-breaker ``id`` last.  ``scope``
+    is the :func:`scope_digest` of the filter or job the cursor was issued
+    for; every link carries one.  ``None`` leaves the cursor unbound: only
+    server-side tools that jump straight to a key (benchmarks, plan tests)
+    make such cursors, with ``SECRET_KEY``; no client ever receives one.
     """
 
     list_name: str
@@ -152,6 +191,7 @@ class Cursor:
     direction: str
     key: tuple[Any, ...]
     inclusive: bool = False
+    scope: str | None = None
 
 
 class _CursorSerializer:
@@ -205,12 +245,19 @@ class KeysetPagination(BasePagination):
     ``previous`` is null on the first page; after a ``next`` step it is
     always given (no extra query to check that the rows are still there).
 
-    The cursor is URL-safe base64 of a small UTF-8 JSON object (version, list,
-    ordering, direction, key values; times as ISO-8601 with their UTC
-    offset, microseconds kept) signed with HMAC via ``django.core.signing``
-    (``SECRET_KEY``, so rotating the key invalidates open cursors: a 400).  A tampered, truncated or garbage cursor, or one
-    made for another ordering or another list (e.g. a job's status
-    history), raises ``ValidationError({"cursor": [...]})``.
+    The cursor is URL-safe base64 of a small UTF-8 JSON object (version,
+    list, ordering, direction, scope digest, key values; times as ISO-8601
+    with their UTC offset, microseconds kept) signed with HMAC via
+    ``django.core.signing`` (``SECRET_KEY``, so rotating the key
+    invalidates open cursors: a 400).  The scope digest binds the cursor to
+    the QuerySet's ``keyset_scope`` (see :meth:`KeysetQuerySet.bind_cursors`:
+    the normalized filter of the job list, the job of a history), hashed so
+    that a 200-character search term does not lengthen the cursor.  A
+    tampered, truncated or garbage cursor, an old-version one, or one made
+    for another ordering, another list (e.g. a job's status history) or
+    another scope (other statuses or search, another job) raises
+    ``ValidationError({"cursor": [...]})``.  Checking the digest costs no
+    query.
 
     Guarantees: among rows that are not modified during the scroll, pages
     never repeat or skip a row, whatever is inserted or deleted between
@@ -245,6 +292,8 @@ class KeysetPagination(BasePagination):
         self.request: Request | None = None
         self.page_size = self.page_size_default()
         self.ordering = self.default_ordering
+        # Digest of the scope of the QuerySet being paged (set per page).
+        self.scope = scope_digest(None)
         self.next_cursor: Cursor | None = None
         self.previous_cursor: Cursor | None = None
 
@@ -309,16 +358,23 @@ class KeysetPagination(BasePagination):
             "d": cursor.direction,
             "k": [_key_to_json(value) for value in cursor.key],
         }
+        if cursor.scope is not None:
+            payload["f"] = cursor.scope
         if cursor.inclusive:
             payload["i"] = 1
         return _signer().sign_object(payload, serializer=_CursorSerializer)
 
     def decode_cursor(self, token: str, model: type[models.Model]) -> Cursor:
-        """Verify and decode ``token`` for this list and ordering.
+        """Verify and decode ``token`` for this list, ordering and scope.
+
+        ``self.ordering`` and ``self.scope`` (the digest of the paged
+        QuerySet's ``keyset_scope``) must be set first, as
+        :meth:`paginate_queryset` does.
 
         Raises:
             ValidationError: ``{"cursor": [message]}`` when the token is
-                not one this list issued for ``self.ordering``.
+                not one this list issued for ``self.ordering`` and
+                ``self.scope``.
         """
         try:
             if len(token) > CURSOR_MAX_LENGTH:
@@ -344,6 +400,12 @@ class KeysetPagination(BasePagination):
                 f"This cursor was made for ordering {payload.get('o')!r}, "
                 f"not {self.ordering!r}. Keep the cursor's ordering or drop "
                 "the cursor."
+            )
+        scope = payload.get("f")
+        if "f" in payload and scope != self.scope:
+            raise _cursor_error(
+                "This cursor was issued for a different filter or job; start "
+                "again from the first page."
             )
         direction = payload.get("d")
         raw_key = payload.get("k")
@@ -375,6 +437,7 @@ class KeysetPagination(BasePagination):
             direction=direction,
             key=key,
             inclusive=bool(payload.get("i")),
+            scope=scope,
         )
 
     # -- the page ---------------------------------------------------------
@@ -384,12 +447,17 @@ class KeysetPagination(BasePagination):
     ) -> list[Any]:
         """Return one page of ``queryset`` (a list of model instances).
 
-        Runs exactly one SQL query.  Raises ValidationError on a bad
-        ``cursor``, ``page_size`` or ``ordering``.
+        Runs exactly one SQL query.  The links it prepares are bound to
+        ``queryset.keyset_scope`` (None when the QuerySet has none).
+
+        Raises:
+            ValidationError: a bad ``cursor`` (including one issued for
+                another scope), ``page_size`` or ``ordering``.
         """
         self.request = request
         self.page_size = self.get_page_size(request)
         self.ordering = self.get_ordering(request)
+        self.scope = scope_digest(getattr(queryset, "keyset_scope", None))
         token = request.query_params.get(self.cursor_query_param)
         cursor = None
         if token is not None and token != "":
@@ -465,7 +533,9 @@ class KeysetPagination(BasePagination):
             return tuple(getattr(row, field) for field in fields)
 
         def make(direction: str, key: tuple[Any, ...], inclusive: bool) -> Cursor:
-            return Cursor(self.list_name, self.ordering, direction, key, inclusive)
+            return Cursor(
+                self.list_name, self.ordering, direction, key, inclusive, self.scope
+            )
 
         self.next_cursor = self.previous_cursor = None
         if cursor is None or cursor.direction == "next":
@@ -551,8 +621,9 @@ class KeysetPagination(BasePagination):
                 "required": False,
                 "in": "query",
                 "description": (
-                    "Opaque cursor from a `next`/`previous` link. A tampered, "
-                    "truncated or foreign cursor is a 400."
+                    "Opaque cursor from a `next`/`previous` link, valid only "
+                    "with the ordering and filters (or job) it was issued "
+                    "for. A tampered, truncated or foreign cursor is a 400."
                 ),
                 "schema": {"type": "string"},
             },
@@ -600,7 +671,8 @@ class JobStatusHistoryPagination(KeysetPagination):
     Same contract as :class:`KeysetPagination` with a single ordering,
     ``(timestamp DESC, id DESC)`` on ``jobs_status_job_ts_idx``, and no
     ``ordering`` parameter.  A job-list cursor used here (or the reverse)
-    is a 400.
+    is a 400, and so is a cursor of another job's history (the selector
+    binds cursors to the job id).
     """
 
     list_name = "job-statuses"

@@ -40,6 +40,12 @@ def job_list(*, filters: Mapping[str, Any] | None = None) -> QuerySet[Job]:
     With a search term the trigram index drives the plan instead, so no
     partitioning (it would repeat the bitmap scan once per status).
 
+    Cursors are bound to the normalized filter, ``{"status": [sorted,
+    de-duplicated statuses], "search": "<trimmed term>"}`` (empty list or
+    string when absent): a cursor issued under one filter is a 400 under
+    another, while ``status=FAILED,RUNNING`` and
+    ``status=RUNNING&status=FAILED&status=RUNNING`` are the same filter.
+
     No query runs here; the QuerySet is lazy.
 
     Raises:
@@ -58,7 +64,8 @@ def job_list(*, filters: Mapping[str, Any] | None = None) -> QuerySet[Job]:
     search: str = filterset.form.cleaned_data.get("search") or ""
     if len(statuses) > 1 and not search:
         jobs = jobs.partition_by("current_status", statuses)
-    return jobs
+    # The form already trimmed the term and de-duplicated the statuses.
+    return jobs.bind_cursors({"status": sorted(set(statuses)), "search": search})
 
 
 def job_get(*, job_id: int) -> Job:
@@ -79,14 +86,21 @@ def job_status_history(*, job_id: int) -> QuerySet[JobStatus]:
     Ordered by ``(timestamp DESC, id DESC)``, which the index
     ``jobs_status_job_ts_idx (job_id, timestamp DESC, id DESC)`` serves;
     page it with :class:`jobs.pagination.JobStatusHistoryPagination`.
-    Runs one query (the job's existence); the QuerySet itself is lazy.
+    Its cursors are bound to ``{"job": job_id}``: a cursor of another
+    job's history is a 400.  Runs one query (the job's existence); the
+    QuerySet itself is lazy.
 
     Raises:
         JobNotFoundError: no job has that id.
     """
     if not Job.objects.filter(pk=job_id).exists():
         raise JobNotFoundError(job_id)
-    return JobStatus.objects.filter(job_id=job_id).order_by("-timestamp", "-id")
+    return (
+        KeysetQuerySet(model=JobStatus)
+        .filter(job_id=job_id)
+        .order_by("-timestamp", "-id")
+        .bind_cursors({"job": job_id})
+    )
 
 
 def job_stats() -> JobStats:

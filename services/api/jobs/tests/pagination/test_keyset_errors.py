@@ -128,38 +128,38 @@ def test_keyset_pagination_job_list_cursor_on_history_is_400(
     "payload",
     [
         {
-            "v": 2,
+            "v": 3,
             "l": "jobs",
             "o": "-created_at",
             "d": "next",
             "k": ["2026-01-01T00:00:00+00:00", 1],
         },
         {
-            "v": 1,
+            "v": 2,
             "l": "jobs",
             "o": "-created_at",
             "d": "sideways",
             "k": ["2026-01-01T00:00:00+00:00", 1],
         },
-        {"v": 1, "l": "jobs", "o": "-created_at", "d": "next", "k": ["not a date", 1]},
+        {"v": 2, "l": "jobs", "o": "-created_at", "d": "next", "k": ["not a date", 1]},
         {
-            "v": 1,
+            "v": 2,
             "l": "jobs",
             "o": "-created_at",
             "d": "next",
             "k": ["2026-01-01T00:00:00+00:00", "x"],
         },
-        {"v": 1, "l": "jobs", "o": "-created_at", "d": "next", "k": [None, 1]},
+        {"v": 2, "l": "jobs", "o": "-created_at", "d": "next", "k": [None, 1]},
         {
-            "v": 1,
+            "v": 2,
             "l": "jobs",
             "o": "-created_at",
             "d": "next",
             "k": ["2026-01-01T00:00:00+00:00"],
         },
-        {"v": 1, "l": "jobs", "o": "-created_at", "d": "next", "k": {"a": 1}},
+        {"v": 2, "l": "jobs", "o": "-created_at", "d": "next", "k": {"a": 1}},
         {
-            "v": 1,
+            "v": 2,
             "l": "jobs",
             "o": "-created_at",
             "d": "next",
@@ -171,8 +171,9 @@ def test_keyset_pagination_job_list_cursor_on_history_is_400(
 def test_keyset_pagination_signed_but_malformed_cursor_is_400(
     db: None, get_json: GetJson, payload: Any
 ) -> None:
-    # Signed with the real key: only the content is wrong (e.g. an old
-    # cursor version); it must still be a 400, never a 500.
+    # Signed with the real key: only the content is wrong (e.g. a future
+    # cursor version); it must still be a 400, never a 500.  With no scope
+    # digest ("f") such a cursor is unbound, so the key checks are reached.
     token = signing.Signer(salt=CURSOR_SALT, sep=".").sign_object(payload)
     assert_400(get_json, f"/api/jobs/?cursor={token}", "cursor")
 
@@ -182,7 +183,7 @@ def test_keyset_pagination_signed_cursor_with_nul_in_key_is_400(
 ) -> None:
     # PostgreSQL text cannot hold NUL, so no real key has one; psycopg
     # refuses to send it (a 500 before), whoever could sign the cursor.
-    payload = {"v": 1, "l": "jobs", "o": "name", "d": "next", "k": ["a\x00b", 1]}
+    payload = {"v": 2, "l": "jobs", "o": "name", "d": "next", "k": ["a\x00b", 1]}
     token = signing.Signer(salt=CURSOR_SALT, sep=".").sign_object(payload)
     assert_400(get_json, f"/api/jobs/?ordering=name&cursor={token}", "cursor")
 
