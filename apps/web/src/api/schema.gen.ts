@@ -184,13 +184,13 @@ export interface components {
             /**
              * Format: uri
              * @description Absolute URL of the next page; null on the last.
-             * @example http://api.example.org/api/jobs/?cursor=eyJ2IjoxfQ.sig
+             * @example http://api.example.org/api/jobs/?cursor=eyJ2IjoyfQ.sig
              */
             next: string | null;
             /**
              * Format: uri
              * @description Absolute URL of the previous page; null on the first.
-             * @example http://api.example.org/api/jobs/?cursor=eyJ2IjoxfQ.sig
+             * @example http://api.example.org/api/jobs/?cursor=eyJ2IjoyfQ.sig
              */
             previous: string | null;
             results: components["schemas"]["Job"][];
@@ -199,13 +199,13 @@ export interface components {
             /**
              * Format: uri
              * @description Absolute URL of the next page; null on the last.
-             * @example http://api.example.org/api/job-statuses/?cursor=eyJ2IjoxfQ.sig
+             * @example http://api.example.org/api/job-statuses/?cursor=eyJ2IjoyfQ.sig
              */
             next: string | null;
             /**
              * Format: uri
              * @description Absolute URL of the previous page; null on the first.
-             * @example http://api.example.org/api/job-statuses/?cursor=eyJ2IjoxfQ.sig
+             * @example http://api.example.org/api/job-statuses/?cursor=eyJ2IjoyfQ.sig
              */
             previous: string | null;
             results: components["schemas"]["JobStatus"][];

@@ -13,6 +13,11 @@ export interface ConfirmDialogProps {
   onCancel: () => void;
   /** Disables the confirm button (e.g. while the request is in flight). */
   busy?: boolean;
+  /**
+   * Where focus goes after confirming, when the opener is about to disappear (e.g. the row of a
+   * deleted job). Defaults to the opener.
+   */
+  focusAfterConfirm?: () => HTMLElement | null | undefined;
 }
 
 /**
@@ -26,18 +31,26 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
   busy = false,
+  focusAfterConfirm,
 }: ConfirmDialogProps) {
   const id = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const afterConfirmRef = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
     const opener = document.activeElement;
     cancelRef.current?.focus();
     return () => {
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+      if (afterConfirmRef.current?.isConnected) afterConfirmRef.current.focus();
+      else if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
     };
   }, []);
+
+  function confirm() {
+    afterConfirmRef.current = focusAfterConfirm?.() ?? null;
+    onConfirm();
+  }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key === "Escape") {
@@ -79,7 +92,7 @@ export function ConfirmDialog({
           <Button ref={cancelRef} onClick={onCancel}>
             Cancel
           </Button>
-          <Button variant="danger" onClick={onConfirm} disabled={busy}>
+          <Button variant="danger" onClick={confirm} disabled={busy}>
             {confirmLabel}
           </Button>
         </div>

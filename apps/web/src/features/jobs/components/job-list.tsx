@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef } from "react";
-import { List } from "react-window";
+import { useCallback, useEffect, useMemo, useRef, type Ref } from "react";
+import { List, type ListImperativeAPI } from "react-window";
 
 import {
   JOB_ROW_HEIGHT_PX,
@@ -22,6 +22,8 @@ export interface JobListProps {
   onChangeStatus: (job: Job, status: StatusType) => void;
   onRequestDelete: (job: Job) => void;
   listSearch: string;
+  /** The List's imperative handle (its `element` is the scroll container). */
+  listRef?: Ref<ListImperativeAPI | null>;
 }
 
 /**
@@ -77,6 +79,9 @@ export function JobList(props: JobListProps) {
     <List
       className={styles.list}
       aria-label="Jobs"
+      listRef={props.listRef}
+      // Focusable by script only (focus lands here after a delete); Tab goes straight to the rows.
+      tabIndex={-1}
       rowComponent={JobRow}
       rowProps={rowProps}
       rowKey={rowKey}

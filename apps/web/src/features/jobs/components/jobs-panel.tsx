@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from "react";
+import { useListRef } from "react-window";
 
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -31,6 +32,7 @@ export function JobsPanel({ filters, listSearch, onClearFilters }: JobsPanelProp
   const changeStatus = useChangeJobStatus();
   const deletion = useDeleteJob();
   const [pendingDelete, setPendingDelete] = useState<Job | null>(null);
+  const listRef = useListRef(null);
 
   const { mutate: mutateStatus } = changeStatus;
   const onChangeStatus = useCallback(
@@ -82,6 +84,7 @@ export function JobsPanel({ filters, listSearch, onClearFilters }: JobsPanelProp
           onChangeStatus={onChangeStatus}
           onRequestDelete={setPendingDelete}
           listSearch={listSearch}
+          listRef={listRef}
         />
       )}
       {pendingDelete ? (
@@ -89,6 +92,7 @@ export function JobsPanel({ filters, listSearch, onClearFilters }: JobsPanelProp
           title={`Delete "${pendingDelete.name}"?`}
           description="The job and its whole status history will be deleted. This cannot be undone."
           confirmLabel="Delete"
+          focusAfterConfirm={() => listRef.current?.element}
           onCancel={() => setPendingDelete(null)}
           onConfirm={() => {
             deletion.deleteOnce(pendingDelete);

@@ -72,6 +72,7 @@ describe("delete", () => {
     );
 
     expect(screen.queryByRole("link", { name: "job-00002" })).not.toBeInTheDocument();
+    expect(screen.getByRole("list", { name: "Jobs" })).toHaveFocus();
     await waitFor(() => expect(fakeApiJobs().map((j) => j.id)).toEqual([1, 3]));
     expect(fakeApiRequests().filter((r) => r.startsWith("DELETE"))).toEqual([
       "DELETE /api/jobs/2/",
