@@ -588,7 +588,7 @@ class KeysetPagination(BasePagination):
 
     def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
         """Describe the page envelope around ``schema`` (the results array)."""
-        example = f"http://api.example.org/api/{self.list_name}/?cursor=eyJ2IjoxfQ.sig"
+        example = f"http://api.example.org/api/{self.list_name}/?cursor=eyJ2IjoyfQ.sig"
         return {
             "type": "object",
             "required": ["next", "previous", "results"],
