@@ -35,7 +35,8 @@ def database_is_up() -> bool:
     timeout while the database is down, hanging past the probe.
     """
     try:
-        pool = connection.pool
+        # Only the PostgreSQL backend has a pool; the stubs type the base class.
+        pool = getattr(connection, "pool", None)
         if pool is not None:
             pool.open()
             with pool.connection(timeout=HEALTH_POOL_TIMEOUT_S) as pooled:
