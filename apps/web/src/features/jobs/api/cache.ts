@@ -5,7 +5,14 @@
 import type { InfiniteData, QueryClient, QueryKey } from "@tanstack/react-query";
 
 import { jobKeys } from "@/features/jobs/api/keys";
-import type { Job, JobFilters, JobListPage, JobStats, StatusType } from "@/features/jobs/types";
+import type {
+  Job,
+  JobFilters,
+  JobListPage,
+  JobOrdering,
+  JobStats,
+  StatusType,
+} from "@/features/jobs/types";
 
 /** The cache shape of one infinite jobs list. */
 export type JobPages = InfiniteData<JobListPage, string | null>;
@@ -102,12 +109,25 @@ export function jobMatchesFilters(job: Job, filters: JobFilters): boolean {
   return statusOk && searchOk;
 }
 
-/** Adds a newly created job at the top of every cached list it belongs to. */
+/**
+ * Orderings in which a job created now sorts before every loaded row. In the others it
+ * belongs at the end (`created_at`) or somewhere in the middle (`name`, `-name`).
+ */
+const NEWEST_FIRST_ORDERINGS: ReadonlySet<JobOrdering> = new Set(["-created_at", "-updated_at"]);
+
+/**
+ * Adds a newly created job to every cached list it belongs to, without refetching pages:
+ * at the top of newest-first lists. A list in another order is only marked stale (no refetch
+ * now), so the job shows up in its place when that list is next loaded or scrolled to.
+ */
 export function insertCreatedJob(client: QueryClient, job: Job): void {
   for (const [queryKey] of client.getQueriesData<JobPages>({ queryKey: jobKeys.lists() })) {
     const filters = queryKey[2];
-    if (isFilters(filters) && jobMatchesFilters(job, filters)) {
+    if (!isFilters(filters) || !jobMatchesFilters(job, filters)) continue;
+    if (NEWEST_FIRST_ORDERINGS.has(filters.ordering)) {
       prependJobsToList(client, filters, [job]);
+    } else {
+      void client.invalidateQueries({ queryKey, exact: true, refetchType: "none" });
     }
   }
 }
