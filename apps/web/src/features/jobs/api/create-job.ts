@@ -14,8 +14,8 @@ export function createJob(name: string): Promise<Job> {
 }
 
 /**
- * Creates a job and puts it at the top of every cached list it matches, without refetching
- * the loaded pages; the counts move at once and are then confirmed by the server.
+ * Creates a job and puts it at the top of every cached newest-first list it matches, without
+ * refetching the loaded pages; the counts move at once and are then confirmed by the server.
  */
 export function useCreateJob() {
   const client = useQueryClient();
