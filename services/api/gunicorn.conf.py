@@ -70,6 +70,11 @@ threads = _int("GUNICORN_THREADS", 4, minimum=1)
 timeout = _int("GUNICORN_TIMEOUT", 30, minimum=1)
 graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", timeout, minimum=1)
 keepalive = _int("GUNICORN_KEEPALIVE", 5, minimum=0)
+# The longest request line gunicorn accepts (its maximum; default 4094).  A
+# list URL carries a cursor (up to 2,048 characters) plus a percent-encoded
+# search term of up to 200 characters, which can pass 4 KB for non-ASCII
+# names; below this limit gunicorn would answer an HTML 414.
+limit_request_line = 8190
 
 # Recycling workers bounds slow memory growth; off unless asked for.  The
 # jitter keeps all workers from restarting at the same moment.
