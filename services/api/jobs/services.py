@@ -33,8 +33,11 @@ _JOB_FIELDS = [field.attname for field in Job._meta.concrete_fields]
 _JOB_COLUMNS = ", ".join(
     connection.ops.quote_name(str(field.column)) for field in Job._meta.concrete_fields
 )
-# The id just drawn from jobs_job's identity sequence in this session.
-_NEW_JOB_ID = f"currval(pg_get_serial_sequence('{_JOB}', 'id'))"
+# The id just drawn from jobs_job's identity sequence in this session.  As a
+# scalar subquery it is evaluated once (an InitPlan), so `id = (...)` is a
+# primary-key probe; a bare currval() is volatile and would be compared row
+# by row in a scan of every job.
+_NEW_JOB_ID = f"(SELECT currval(pg_get_serial_sequence('{_JOB}', 'id')))"
 
 _CREATE_SQL = f"""
 INSERT INTO {_JOB} (name) VALUES (%s);

@@ -63,3 +63,24 @@ def test_job_create_database_refuses_every_blank_name(name: str) -> None:
 def test_job_create_database_accepts_name_with_inner_spaces() -> None:
     job = job_create(name="\u00a0a\u3000b")
     assert job.name == "\u00a0a\u3000b"
+
+
+def test_job_create_reads_the_new_job_back_through_the_primary_key() -> None:
+    """The read-back must be an index probe, not a scan of every job.
+
+    A volatile call such as ``currval()`` compared row by row cannot use an
+    index; at a million jobs that made every create take seconds.  With
+    sequential scans priced out, only a statement that *can* use the
+    primary key shows no Seq Scan.
+    """
+    from jobs import services
+
+    job_create(name="Plan probe")  # draws from the sequence in this session
+    read_back = [s for s in services._CREATE_SQL.split(";") if s.strip()][-1]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {read_back}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "Seq Scan" not in plan, plan
+    assert "jobs_job_pkey" in plan, plan
