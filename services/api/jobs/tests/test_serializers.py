@@ -1,0 +1,57 @@
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from rest_framework import serializers
+
+from jobs.models import Job, JobStatus, StatusType
+from jobs.serializers import JobSerializer, JobStatusSerializer
+
+PLUS_TWO = timezone(timedelta(hours=2))
+
+
+def drf_field_loop(serializer: serializers.ModelSerializer, instance: object) -> object:
+    """What DRF's generic field-by-field path makes of the instance."""
+    return serializers.ModelSerializer.to_representation(serializer, instance)
+
+
+@pytest.mark.parametrize(
+    "job",
+    [
+        Job(
+            id=7,
+            name="Fluid Dynamics Simulation",
+            current_status=StatusType.RUNNING,
+            status_changed_at=datetime(2026, 11, 29, 9, 15, 10, 391854, tzinfo=UTC),
+            created_at=datetime(2026, 11, 29, 9, 0, tzinfo=UTC),
+            updated_at=datetime(2026, 11, 29, 11, 15, 10, 5, tzinfo=PLUS_TWO),
+        ),
+        Job(
+            id=8,
+            name="Job with no status left",
+            current_status=None,
+            status_changed_at=None,
+            created_at=datetime(2025, 1, 1, tzinfo=UTC),
+            updated_at=datetime(2025, 1, 1, 0, 0, 1, tzinfo=UTC),
+        ),
+    ],
+)
+def test_job_serializer_fast_path_matches_drf_fields(job: Job) -> None:
+    serializer = JobSerializer()
+
+    assert serializer.to_representation(job) == drf_field_loop(serializer, job)
+
+
+def test_job_status_serializer_fast_path_matches_drf_fields() -> None:
+    status = JobStatus(
+        id=3,
+        job_id=7,
+        status_type=StatusType.FAILED,
+        timestamp=datetime(2026, 11, 29, 10, 0, 0, 123, tzinfo=PLUS_TWO),
+    )
+    serializer = JobStatusSerializer()
+
+    assert serializer.to_representation(status) == drf_field_loop(serializer, status)
+    assert (
+        serializer.to_representation(status)["timestamp"]
+        == "2026-11-29T08:00:00.000123Z"
+    )
