@@ -67,14 +67,6 @@ def dup_jobs(db: None) -> int:
 
 
 @pytest.fixture
-def api_client() -> APIClient:
-    """A DRF test client (JSON)."""
-    client = APIClient()
-    client.default_format = "json"
-    return client
-
-
-@pytest.fixture
 def get_json(api_client: APIClient) -> Callable[[str], tuple[int, Any]]:
     """GET a path or absolute URL; return ``(status_code, json body)``."""
 
