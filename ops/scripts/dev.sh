@@ -7,6 +7,7 @@
 #
 # Settings (environment):
 #   DEV_DB         development database     jobs
+#   DATABASE_URL   another database, whole  (wins over DEV_DB and PG*)
 #   DEV_API_PORT   Django runserver port    8000
 #   DEV_WEB_PORT   Vite dev server port     5173
 #   PGHOST PGPORT PGUSER                    127.0.0.1 5432 postgres
@@ -31,13 +32,19 @@ port_in_use() {
 
 bash "$REPO_ROOT/ops/scripts/bootstrap.sh"
 
-step "PostgreSQL and database $DEV_DB"
-ensure_postgres
-if [ "$(psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DEV_DB'")" != 1 ]; then
-  createdb "$DEV_DB"
-  echo "created database $DEV_DB"
+if [ -n "${DATABASE_URL:-}" ]; then
+  # Another database, given whole: use it as it is (it must exist).
+  step "Database from DATABASE_URL"
+  DEV_DB="$DATABASE_URL"
+else
+  step "PostgreSQL and database $DEV_DB"
+  ensure_postgres
+  if [ "$(psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DEV_DB'")" != 1 ]; then
+    createdb "$DEV_DB"
+    echo "created database $DEV_DB"
+  fi
+  export DATABASE_URL="postgres://$PGUSER@$PGHOST:$PGPORT/$DEV_DB"
 fi
-export DATABASE_URL="postgres://$PGUSER@$PGHOST:$PGPORT/$DEV_DB"
 export DJANGO_DEBUG=true
 (cd "$API_DIR" && "$VENV_PY" manage.py migrate --no-input)
 
@@ -64,7 +71,8 @@ stop_servers() {
   done
 }
 trap 'stop_servers' EXIT
-trap 'echo; echo "stopping..."; exit 0' INT TERM
+# A second signal (make forwards TERM too) must not cut the cleanup short.
+trap 'trap "" INT TERM; echo; echo "stopping..."; exit 0' INT TERM
 
 step "API: Django runserver on $API_URL"
 set -m # own process groups; Ctrl-C reaches this script, which stops both
