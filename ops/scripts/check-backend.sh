@@ -8,7 +8,7 @@
 # Rerun alone with: bash ops/scripts/check-backend.sh [pytest args...]
 source "$(dirname "$0")/lib.sh"
 
-CHECK_DB="jobs_check"
+CHECK_DB="${CHECK_DB:-jobs_check}"
 PG_HOST="127.0.0.1"
 PG_PORT="5432"
 
