@@ -69,7 +69,8 @@ def test_seed_jobs_bulk_restores_indexes_keys_and_triggers() -> None:
         assert LIST_INDEXES | {"jobs_job_pkey", "jobs_jobstatus_pkey"} <= _indexes(cur)
         cur.execute(
             "SELECT count(*) FROM pg_constraint WHERE contype = 'f' "
-            "AND conrelid = 'jobs_jobstatus'::regclass AND convalidated"
+            "AND conrelid = 'jobs_jobstatus'::regclass AND convalidated "
+            "AND NOT condeferrable"
         )
         assert cur.fetchone()[0] == 1
         cur.execute(

@@ -3,7 +3,10 @@
 Hypothesis draws random sequences of raw-SQL writes (inserts, back-dated
 inserts, equal timestamps, multi-row inserts, updates of status_type,
 timestamp and job_id, single and multi-row deletes, job deletes with their
-cascade, new jobs) and after *every* step checks the read model of every
+cascade, new jobs, and the foreign-key-order sequences: a status written
+before its job, a status moved to a job created after it, a job renumbered
+after its statuses moved; the database refuses their first statement, in a
+savepoint) and after *every* step checks the read model of every
 job against ``SELECT DISTINCT ON`` and the counters against ``GROUP BY``.
 Timestamps come from a window of a few seconds so that ties and back-dated
 rows are frequent.
@@ -13,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -44,6 +47,9 @@ operations = st.one_of(
     st.tuples(st.just("delete_from"), offsets),
     st.tuples(st.just("delete_job"), slots),
     st.tuples(st.just("new_job")),
+    st.tuples(st.just("status_before_job"), statuses, offsets),
+    st.tuples(st.just("move_to_new_job"), picks),
+    st.tuples(st.just("renumber_job"), slots),
 )
 
 
@@ -56,8 +62,55 @@ def _status_ids(cur: Any) -> list[int]:
     return [r[0] for r in cur.fetchall()]
 
 
+def _new_job_id(cur: Any) -> int:
+    cur.execute("SELECT nextval(pg_get_serial_sequence('jobs_job', 'id'))")
+    return int(cur.fetchone()[0])
+
+
+def _apply_out_of_order(cur: Any, jobs: list[int], op: tuple[Any, ...]) -> None:
+    """Write a status's job after the status; keep ``jobs`` = the table's."""
+    kind, new_id = op[0], _new_job_id(cur)
+    ids = _status_ids(cur)
+    if kind == "status_before_job":
+        first = (
+            'INSERT INTO jobs_jobstatus (job_id, status_type, "timestamp") '
+            "VALUES (%s, %s, %s)",
+            [new_id, op[1], _at(op[2])],
+        )
+        then = ("INSERT INTO jobs_job (id, name) VALUES (%s, 'late')", [new_id])
+    elif kind == "move_to_new_job" and ids:
+        first = (
+            "UPDATE jobs_jobstatus SET job_id = %s WHERE id = %s",
+            [new_id, ids[op[1] % len(ids)]],
+        )
+        then = ("INSERT INTO jobs_job (id, name) VALUES (%s, 'late')", [new_id])
+    elif kind == "renumber_job":
+        old_id = jobs[op[1] % len(jobs)]
+        first = (
+            "UPDATE jobs_jobstatus SET job_id = %s WHERE job_id = %s",
+            [new_id, old_id],
+        )
+        then = ("UPDATE jobs_job SET id = %s WHERE id = %s", [new_id, old_id])
+    else:
+        return
+    try:
+        with transaction.atomic():
+            cur.execute(*first)
+            cur.execute(*then)
+            cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    except IntegrityError:
+        pass
+    cur.execute("SELECT id FROM jobs_job ORDER BY id")
+    jobs[:] = [r[0] for r in cur.fetchall()]
+
+
 def _apply(cur: Any, jobs: list[int], op: tuple[Any, ...]) -> None:  # noqa: C901
     kind = op[0]
+    if kind in ("status_before_job", "move_to_new_job", "renumber_job"):
+        if not jobs:
+            jobs.append(insert_job(cur, "job 0"))
+        _apply_out_of_order(cur, jobs, op)
+        return
     if not jobs or kind == "new_job":
         jobs.append(insert_job(cur, f"job {len(jobs)}"))
         if kind == "new_job":
@@ -110,6 +163,7 @@ def _apply(cur: Any, jobs: list[int], op: tuple[Any, ...]) -> None:  # noqa: C90
 def test_read_model_holds_after_every_write(ops: list[tuple[Any, ...]]) -> None:
     with connection.cursor() as cur:
         # Every example starts from no jobs (same test transaction).
+        cur.execute("DELETE FROM jobs_jobstatus")
         cur.execute("DELETE FROM jobs_job")
         jobs = [insert_job(cur, f"job {i}") for i in range(3)]
         for step, op in enumerate(ops):
