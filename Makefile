@@ -3,6 +3,7 @@
 # Two ways to run the product:
 #   Docker path (what an evaluator runs): build, up, stop, clean, test, logs, seed
 #   Native path (development and CI):     dev, check, bench, types, fmt, screenshot
+#   Reliability (native; ARGS=--docker drives `make up`'s stack): soak, load, fuzz
 # Recipes hold no logic: each one calls a script in ops/scripts/, which runs on
 # GNU make 3.81 and bash 3.2 (the macOS defaults).  ARGS=... passes through.
 
@@ -74,3 +75,13 @@ fmt: ## Format Python and TypeScript sources
 .PHONY: screenshot
 screenshot: ## Take docs/img/dashboard.png of the dashboard on seeded data
 	@bash $(SCRIPTS)/screenshot.sh $(ARGS)
+
+# ---- Reliability --------------------------------------------------------------
+
+.PHONY: soak
+soak: ## 5-min soak: 8 clients, PostgreSQL restarted twice, a worker killed (ARGS=--docker for make up's stack)
+	@bash $(SCRIPTS)/reliability.sh soak --seconds 300 $(ARGS)
+
+.PHONY: fuzz
+fuzz: ## Contract fuzzing with schemathesis, 5 minutes (make check runs 1 minute)
+	@bash $(SCRIPTS)/reliability.sh fuzz --max-examples 200 --max-time 300 $(ARGS)

@@ -1,0 +1,44 @@
+"""SQL that proves the read model and the counters exact, for any ``query``.
+
+``query(sql) -> list[tuple[str, ...]]`` is a function that runs one
+statement and returns its rows as text (``reliability.soak`` passes psql,
+natively or inside the Docker ``db`` container); the oracles are the ones
+docs/architecture.md states.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Query = Callable[[str], list[tuple[str, ...]]]
+
+# Jobs whose read model differs from their latest status by (timestamp, id).
+READ_MODEL_MISMATCHES_SQL = """
+SELECT count(*) FROM jobs_job AS j
+  LEFT JOIN (SELECT DISTINCT ON (job_id) job_id, id, status_type, "timestamp"
+               FROM jobs_jobstatus ORDER BY job_id, "timestamp" DESC, id DESC) AS l
+    ON l.job_id = j.id
+ WHERE (j.current_status, j.status_changed_at, j.current_status_id)
+       IS DISTINCT FROM (l.status_type, l."timestamp", l.id)
+"""
+
+# (status, shard) pairs whose stored counter differs from a recount.
+COUNTER_DRIFT_SQL = """
+SELECT count(*) FROM (
+  SELECT current_status AS s, (id % 16)::smallint AS shard, count(*) AS n
+    FROM jobs_job GROUP BY 1, 2) AS c
+  FULL JOIN (SELECT status_type AS s, shard, sum(job_count) AS n
+               FROM jobs_jobstatuscount GROUP BY 1, 2) AS t
+    ON t.s IS NOT DISTINCT FROM c.s AND t.shard = c.shard
+ WHERE coalesce(c.n, 0) <> coalesce(t.n, 0)
+"""
+
+
+def read_model_mismatches(query: Query) -> int:
+    """Return how many jobs break the read-model invariant (0 when exact)."""
+    return int(query(READ_MODEL_MISMATCHES_SQL)[0][0])
+
+
+def counter_drift(query: Query) -> int:
+    """Return how many (status, shard) counters differ from a recount."""
+    return int(query(COUNTER_DRIFT_SQL)[0][0])
