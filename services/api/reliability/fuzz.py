@@ -76,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
             "10",
             "--suppress-health-check",
             "too_slow,filter_too_much",
+            "--generation-database",
+            "none",
             "--report",
             "junit",
             "--report-dir",
