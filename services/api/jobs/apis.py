@@ -14,8 +14,13 @@ from rest_framework.views import APIView
 from core.parsers import StrictJSONParser
 from core.serializers import ErrorEnvelopeSerializer
 from jobs.models import StatusType
-from jobs.pagination import JobStatusHistoryPagination, KeysetPagination
-from jobs.selectors import job_get, job_list, job_stats, job_status_history
+from jobs.pagination import (
+    JOB_DEFAULT_ORDERING,
+    JOB_ORDERINGS,
+    JobListPagination,
+    JobStatusHistoryPagination,
+)
+from jobs.selectors import job_get, job_list_query, job_stats, job_status_history
 from jobs.serializers import (
     JobCreateInputSerializer,
     JobSerializer,
@@ -31,7 +36,7 @@ JOB_ID_PARAMETER = OpenApiParameter(
     "job_id", OpenApiTypes.INT64, OpenApiParameter.PATH, description="Job id."
 )
 
-LIST_ORDERINGS = ["-created_at", "created_at", "name", "-name", "-updated_at"]
+LIST_ORDERINGS = list(JOB_ORDERINGS)
 
 LIST_FILTER_PARAMETERS = [
     OpenApiParameter(
@@ -61,7 +66,7 @@ LIST_FILTER_PARAMETERS = [
         OpenApiTypes.STR,
         OpenApiParameter.QUERY,
         enum=LIST_ORDERINGS,
-        default="-created_at",
+        default=JOB_DEFAULT_ORDERING,
         description=(
             "Sort order; ties are broken by id. With `-updated_at`, a job "
             "modified during a scroll may move between pages."
@@ -184,7 +189,7 @@ class JobListCreateApi(APIView):
     """``/api/jobs/``: list jobs (keyset-paginated) and create a job."""
 
     # Read by drf-spectacular for the list's page shape and parameters.
-    pagination_class = KeysetPagination
+    pagination_class = JobListPagination
     parser_classes = [StrictJSONParser]
 
     @extend_schema(
@@ -205,9 +210,9 @@ class JobListCreateApi(APIView):
         tags=TAGS,
     )
     def get(self, request: Request) -> Response:
-        paginator = KeysetPagination()
-        jobs = job_list(filters=request.query_params)
-        page = paginator.paginate_queryset(jobs, request, view=self)
+        paginator = JobListPagination()
+        jobs, partition = job_list_query(filters=request.query_params)
+        page = paginator.paginate_queryset(jobs, request, self, partition=partition)
         return paginator.get_paginated_response(JobSerializer(page, many=True).data)
 
     @extend_schema(

@@ -8,15 +8,15 @@ are paged by ``jobs.pagination`` (keyset, one query per page).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypedDict
+from typing import Any, NamedTuple, TypedDict
 
 from django.db.models import QuerySet, Sum
 from rest_framework.exceptions import ValidationError
 
+from core.pagination.keyset import Partition
 from jobs.exceptions import JobNotFoundError
 from jobs.filters import JobFilter
 from jobs.models import Job, JobStatus, JobStatusCount, StatusType
-from jobs.pagination import KeysetQuerySet
 
 
 class JobStats(TypedDict):
@@ -26,46 +26,47 @@ class JobStats(TypedDict):
     by_status: dict[str, int]
 
 
-def job_list(*, filters: Mapping[str, Any] | None = None) -> QuerySet[Job]:
-    """Return the jobs matching ``filters``, newest first.
+class JobListQuery(NamedTuple):
+    """What :func:`job_list_query` returns: the rows and how to page them."""
+
+    jobs: QuerySet[Job]
+    partition: Partition | None
+
+
+def job_list_query(*, filters: Mapping[str, Any] | None = None) -> JobListQuery:
+    """Return the jobs matching ``filters`` and the page partition.
 
     ``filters`` is the query string (a ``QueryDict`` or a plain mapping)
     with ``status`` and/or ``search`` as described by
-    :class:`jobs.filters.JobFilter`; other keys are ignored.  The result is
-    ordered by ``(created_at DESC, id DESC)`` and meant to be paged by
-    :class:`jobs.pagination.KeysetPagination`, which replaces that order
-    with the requested one.  With two or more statuses and no search it is
-    partitioned by ``current_status`` so that the paginator serves a page
-    as one limited index scan per status merged (see ``KeysetQuerySet``).
-    With a search term the trigram index drives the plan instead, so no
-    partitioning (it would repeat the bitmap scan once per status).
-
-    Cursors are bound to the normalized filter, ``{"status": [sorted,
-    de-duplicated statuses], "search": "<trimmed term>"}`` (empty list or
-    string when absent): a cursor issued under one filter is a 400 under
-    another, while ``status=FAILED,RUNNING`` and
-    ``status=RUNNING&status=FAILED&status=RUNNING`` are the same filter.
-
-    No query runs here; the QuerySet is lazy.
+    :class:`jobs.filters.JobFilter`; other keys are ignored.  ``jobs`` is
+    ordered newest first (the paginator replaces the order).  With two or
+    more statuses and no search, ``partition`` asks the paginator for one
+    limited index scan per status, merged; with a search the trigram index
+    drives the plan instead (a partition would repeat its bitmap scan once
+    per status).  No query runs here.
 
     Raises:
         rest_framework.exceptions.ValidationError: an unknown status, or a
             search term under 3 or over 200 characters, as
             ``{"<param>": ["<message>"]}``.
     """
-    base = KeysetQuerySet(model=Job).order_by("-created_at", "-id")
+    base = Job.objects.order_by("-created_at", "-id")
     filterset = JobFilter(data=filters if filters is not None else {}, queryset=base)
     if not filterset.is_valid():
         raise ValidationError(
             {field: list(messages) for field, messages in filterset.errors.items()}
         )
-    jobs = filterset.qs
     statuses: list[str] = filterset.form.cleaned_data.get("status") or []
     search: str = filterset.form.cleaned_data.get("search") or ""
+    partition = None
     if len(statuses) > 1 and not search:
-        jobs = jobs.partition_by("current_status", statuses)
-    # The form already trimmed the term and de-duplicated the statuses.
-    return jobs.bind_cursors({"status": sorted(set(statuses)), "search": search})
+        partition = Partition("current_status", tuple(statuses))
+    return JobListQuery(filterset.qs, partition)
+
+
+def job_list(*, filters: Mapping[str, Any] | None = None) -> QuerySet[Job]:
+    """Return the jobs matching ``filters``, newest first (see above)."""
+    return job_list_query(filters=filters).jobs
 
 
 def job_get(*, job_id: int) -> Job:
@@ -86,21 +87,14 @@ def job_status_history(*, job_id: int) -> QuerySet[JobStatus]:
     Ordered by ``(timestamp DESC, id DESC)``, which the index
     ``jobs_status_job_ts_idx (job_id, timestamp DESC, id DESC)`` serves;
     page it with :class:`jobs.pagination.JobStatusHistoryPagination`.
-    Its cursors are bound to ``{"job": job_id}``: a cursor of another
-    job's history is a 400.  Runs one query (the job's existence); the
-    QuerySet itself is lazy.
+    Runs one query (the job's existence); the QuerySet itself is lazy.
 
     Raises:
         JobNotFoundError: no job has that id.
     """
     if not Job.objects.filter(pk=job_id).exists():
         raise JobNotFoundError(job_id)
-    return (
-        KeysetQuerySet(model=JobStatus)
-        .filter(job_id=job_id)
-        .order_by("-timestamp", "-id")
-        .bind_cursors({"job": job_id})
-    )
+    return JobStatus.objects.filter(job_id=job_id).order_by("-timestamp", "-id")
 
 
 def job_stats() -> JobStats:

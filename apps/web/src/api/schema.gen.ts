@@ -184,13 +184,13 @@ export interface components {
             /**
              * Format: uri
              * @description Absolute URL of the next page; null on the last.
-             * @example http://api.example.org/api/jobs/?cursor=eyJ2IjoyfQ.sig
+             * @example http://api.example.org/api/jobs/?cursor=eyJ2IjozfQ
              */
             next: string | null;
             /**
              * Format: uri
              * @description Absolute URL of the previous page; null on the first.
-             * @example http://api.example.org/api/jobs/?cursor=eyJ2IjoyfQ.sig
+             * @example http://api.example.org/api/jobs/?cursor=eyJ2IjozfQ
              */
             previous: string | null;
             results: components["schemas"]["Job"][];
@@ -199,13 +199,13 @@ export interface components {
             /**
              * Format: uri
              * @description Absolute URL of the next page; null on the last.
-             * @example http://api.example.org/api/job-statuses/?cursor=eyJ2IjoyfQ.sig
+             * @example http://api.example.org/api/jobs/?cursor=eyJ2IjozfQ
              */
             next: string | null;
             /**
              * Format: uri
              * @description Absolute URL of the previous page; null on the first.
-             * @example http://api.example.org/api/job-statuses/?cursor=eyJ2IjoyfQ.sig
+             * @example http://api.example.org/api/jobs/?cursor=eyJ2IjozfQ
              */
             previous: string | null;
             results: components["schemas"]["JobStatus"][];
@@ -278,7 +278,7 @@ export interface operations {
     jobs_list: {
         parameters: {
             query?: {
-                /** @description Opaque cursor from a `next`/`previous` link, valid only with the ordering and filters (or job) it was issued for. A tampered, truncated or foreign cursor is a 400. */
+                /** @description Opaque cursor from a `next`/`previous` link, valid only with the ordering it was issued for. A malformed cursor is a 400. */
                 cursor?: string;
                 /** @description Sort order; ties are broken by id. With `-updated_at`, a job modified during a scroll may move between pages. */
                 ordering?: "-created_at" | "-name" | "-updated_at" | "created_at" | "name";
@@ -520,7 +520,7 @@ export interface operations {
     jobs_statuses_list: {
         parameters: {
             query?: {
-                /** @description Opaque cursor from a `next`/`previous` link, valid only with the ordering and filters (or job) it was issued for. A tampered, truncated or foreign cursor is a 400. */
+                /** @description Opaque cursor from a `next`/`previous` link, valid only with the ordering it was issued for. A malformed cursor is a 400. */
                 cursor?: string;
                 /** @description Rows per page, 1 to 200; anything else is a 400. */
                 page_size?: number;

@@ -11,30 +11,31 @@ from drf_spectacular.generators import SchemaGenerator
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
+from core.pagination.cursor import encode_cursor
+from core.pagination.keyset import Partition
 from jobs.pagination import (
-    Cursor,
+    JOB_ORDERINGS,
+    JobListPagination,
     JobStatusHistoryPagination,
-    KeysetPagination,
-    KeysetQuerySet,
 )
-from jobs.selectors import job_list
+from jobs.selectors import job_list_query
 from jobs.tests.pagination.conftest import insert_jobs
 
 GetJson = Callable[[str], tuple[int, Any]]
 FILTERS = [{}, {"status": "RUNNING"}, {"status": "RUNNING,FAILED"}, {"search": "job"}]
 
 
-def _page_sql(params: dict[str, Any]) -> tuple[list[Any], list[str], KeysetPagination]:
+def _page_sql(params: dict[str, Any]) -> tuple[list[Any], list[str], JobListPagination]:
     request = Request(APIRequestFactory().get("/api/jobs/", params))
-    paginator = KeysetPagination()
+    paginator = JobListPagination()
     with CaptureQueriesContext(connection) as queries:
-        jobs = job_list(filters=request.query_params)
-        page = paginator.paginate_queryset(jobs, request)
+        jobs, partition = job_list_query(filters=request.query_params)
+        page = paginator.paginate_queryset(jobs, request, partition=partition)
     return page, [query["sql"] for query in queries.captured_queries], paginator
 
 
 @pytest.mark.parametrize("filters", FILTERS)
-@pytest.mark.parametrize("ordering", list(KeysetPagination.orderings))
+@pytest.mark.parametrize("ordering", list(JOB_ORDERINGS))
 def test_keyset_pagination_page_is_one_query_without_offset_or_count(
     db: None, ordering: str, filters: dict[str, str]
 ) -> None:
@@ -49,12 +50,12 @@ def test_keyset_pagination_page_is_one_query_without_offset_or_count(
 
     # The next page too (it carries the row-value seek).
     assert paginator.next_cursor is not None
-    params["cursor"] = paginator.encode_cursor(paginator.next_cursor)
+    params["cursor"] = encode_cursor(paginator.next_cursor)
     page, sqls, _ = _page_sql(params)
     assert len(sqls) == 1
     sql = sqls[0]
     assert "OFFSET" not in sql.upper()
-    column = KeysetPagination.orderings[ordering][0].lstrip("-")
+    column = JOB_ORDERINGS[ordering][0].lstrip("-")
     assert f'("jobs_job"."{column}", "jobs_job"."id") ' in sql
     if filters.get("status") == "RUNNING,FAILED":
         assert sql.count("UNION ALL") == 1
@@ -87,10 +88,8 @@ def test_job_list_api_page_is_one_query(
 
 
 def test_job_list_partitions_only_several_statuses_without_search(db: None) -> None:
-    def partition(query: dict[str, str]) -> Any:
-        jobs = job_list(filters=query)
-        assert isinstance(jobs, KeysetQuerySet)
-        return jobs.keyset_partition
+    def partition(query: dict[str, str]) -> Partition | None:
+        return job_list_query(filters=query).partition
 
     assert partition({}) is None
     assert partition({"status": "RUNNING"}) is None
@@ -99,33 +98,21 @@ def test_job_list_partitions_only_several_statuses_without_search(db: None) -> N
         ("RUNNING", "FAILED"),
     )
     assert partition({"status": "RUNNING,FAILED", "search": "abc"}) is None
-    # The hint survives chaining.
-    jobs = (
-        job_list(filters={"status": "FAILED,PENDING"}).filter(id__gt=0).order_by("id")
-    )
-    assert jobs.keyset_partition == ("current_status", ("FAILED", "PENDING"))
-
-
-def test_keyset_pagination_cursor_round_trips(db: None) -> None:
-    paginator = KeysetPagination()
-    paginator.ordering = "name"
-    cursor = Cursor("jobs", "name", "prev", ("job A", 42), inclusive=True)
-    from jobs.models import Job
-
-    assert paginator.decode_cursor(paginator.encode_cursor(cursor), Job) == cursor
 
 
 def test_keyset_pagination_schema_hooks_describe_params_and_page() -> None:
-    parameters = KeysetPagination().get_schema_operation_parameters(view=None)
+    # The view documents ``ordering`` (with the filters); the paginator
+    # only its own two parameters.
+    parameters = JobListPagination().get_schema_operation_parameters(view=None)
     by_name = {parameter["name"]: parameter for parameter in parameters}
-    assert set(by_name) == {"cursor", "page_size", "ordering"}
+    assert set(by_name) == {"cursor", "page_size"}
     assert by_name["page_size"]["schema"] == {
         "type": "integer",
         "minimum": 1,
         "maximum": 200,
         "default": 50,
     }
-    assert by_name["ordering"]["schema"]["enum"] == [
+    assert list(JOB_ORDERINGS) == [
         "-created_at",
         "created_at",
         "name",
@@ -136,7 +123,7 @@ def test_keyset_pagination_schema_hooks_describe_params_and_page() -> None:
     assert {parameter["name"] for parameter in history} == {"cursor", "page_size"}
 
     results = {"type": "array", "items": {"$ref": "#/components/schemas/Job"}}
-    page = KeysetPagination().get_paginated_response_schema(results)
+    page = JobListPagination().get_paginated_response_schema(results)
     assert page["required"] == ["next", "previous", "results"]
     for link in ("next", "previous"):
         assert page["properties"][link]["nullable"] is True
@@ -150,6 +137,9 @@ def test_keyset_pagination_schema_appears_in_openapi(db: None) -> None:
     names = [parameter["name"] for parameter in operation["parameters"]]
     for name in ("cursor", "page_size", "ordering", "status", "search"):
         assert names.count(name) == 1, names
+    (ordering,) = [p for p in operation["parameters"] if p["name"] == "ordering"]
+    assert sorted(ordering["schema"]["enum"]) == sorted(JOB_ORDERINGS)
+    assert ordering["schema"]["default"] == "-created_at"
     body = operation["responses"]["200"]["content"]["application/json"]["schema"]
     ref = body["$ref"].rsplit("/", 1)[-1]
     page = schema["components"]["schemas"][ref]

@@ -15,7 +15,7 @@ import pytest
 from django.db import connection
 
 from jobs.models import Job
-from jobs.pagination import KeysetPagination
+from jobs.pagination import JOB_ORDERINGS
 from jobs.tests.pagination.conftest import insert_jobs
 from jobs.tests.pagination.walking import (
     GetJson,
@@ -25,7 +25,7 @@ from jobs.tests.pagination.walking import (
 )
 
 LIST_URL = "/api/jobs/"
-ORDERINGS = list(KeysetPagination.orderings)
+ORDERINGS = list(JOB_ORDERINGS)
 STATUS_FILTERS = [
     None,
     "PENDING",
@@ -48,7 +48,7 @@ def expected_ids(
         jobs = jobs.filter(current_status__in=statuses.split(","))
     if search:
         jobs = jobs.filter(name__icontains=search)
-    fields = KeysetPagination.orderings[ordering]
+    fields = JOB_ORDERINGS[ordering]
     return list(jobs.order_by(*fields).values_list("id", flat=True))
 
 

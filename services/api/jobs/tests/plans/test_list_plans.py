@@ -3,7 +3,7 @@
 On 200,000 analysed jobs with the planner's default settings, each filter
 (none, one status, two statuses) x ordering x page position (first page,
 a deep page forwards, a deep page backwards) is run through ``job_list``
-and ``KeysetPagination`` exactly as the API does; the one SQL statement
+and ``JobListPagination`` exactly as the API does; the one SQL statement
 they send is captured and run again under ``EXPLAIN (ANALYZE, FORMAT
 JSON)``.  The plan must read ``jobs_job`` only through index scans that
 return at most ``page_size + 1`` rows each and remove none by filter (the
@@ -23,14 +23,15 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
-from jobs.pagination import Cursor, KeysetPagination
-from jobs.selectors import job_list
+from core.pagination.cursor import Cursor, encode_cursor
+from jobs.pagination import JOB_ORDERINGS, JobListPagination
+from jobs.selectors import job_list, job_list_query
 from jobs.tests.plans.conftest import PlanTable
 
 pytestmark = pytest.mark.django_db
 
 PAGE_SIZE = 50
-ORDERINGS = list(KeysetPagination.orderings)
+ORDERINGS = list(JOB_ORDERINGS)
 STATUS_FILTERS = [None, "RUNNING", "RUNNING,FAILED"]
 POSITIONS = ["first", "deep-next", "deep-prev"]
 # How deep the "deep" page starts, as a fraction of the matching rows.
@@ -54,7 +55,7 @@ def _filters(statuses: str | None, search: str | None) -> dict[str, str]:
 
 def _deep_key(ordering: str, filters: dict[str, str]) -> tuple[Any, ...]:
     """Return the sort key of the row DEPTH of the way through the list."""
-    fields = KeysetPagination.orderings[ordering]
+    fields = JOB_ORDERINGS[ordering]
     jobs = job_list(filters=filters).order_by(*fields)
     depth = int(jobs.count() * DEPTH)
     # OFFSET is fine here: it only finds a key to start from.
@@ -70,15 +71,12 @@ def _page_sql(
     if position != "first":
         direction = "next" if position == "deep-next" else "prev"
         key = _deep_key(ordering, filters)
-        params["cursor"] = KeysetPagination().encode_cursor(
-            Cursor("jobs", ordering, direction, key)
-        )
+        params["cursor"] = encode_cursor(Cursor(ordering, direction, key))
     request = Request(APIRequestFactory().get("/api/jobs/", params))
-    paginator = KeysetPagination()
+    paginator = JobListPagination()
     with CaptureQueriesContext(connection) as queries:
-        rows = paginator.paginate_queryset(
-            job_list(filters=request.query_params), request
-        )
+        jobs, partition = job_list_query(filters=request.query_params)
+        rows = paginator.paginate_queryset(jobs, request, partition=partition)
     assert len(queries.captured_queries) == 1
     return queries.captured_queries[0]["sql"], len(rows)
 

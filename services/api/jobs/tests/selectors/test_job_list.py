@@ -179,27 +179,3 @@ def test_job_list_reports_every_bad_filter_at_once(db: None) -> None:
     with pytest.raises(ValidationError) as raised:
         job_list(filters=QueryDict("status=nope&search=ab"))
     assert set(raised.value.detail) == {"status", "search"}  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize(
-    ("query", "scope"),
-    [
-        ("", {"status": [], "search": ""}),
-        ("status=&search=%20", {"status": [], "search": ""}),
-        ("status=RUNNING", {"status": ["RUNNING"], "search": ""}),
-        (
-            "status=RUNNING,FAILED&status=RUNNING",
-            {"status": ["FAILED", "RUNNING"], "search": ""},
-        ),
-        (
-            "status=FAILED&status=RUNNING&search=%20Job%20A%20",
-            {"status": ["FAILED", "RUNNING"], "search": "Job A"},
-        ),
-    ],
-)
-def test_job_list_binds_cursors_to_the_normalized_filter(
-    db: None, query: str, scope: dict[str, object]
-) -> None:
-    # Cursors issued for this list carry a digest of this scope: sorted,
-    # de-duplicated statuses and the trimmed search term.
-    assert job_list(filters=QueryDict(query)).keyset_scope == scope

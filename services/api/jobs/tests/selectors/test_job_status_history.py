@@ -45,8 +45,3 @@ def test_job_status_history_unknown_job_raises_not_found(db: None) -> None:
 def test_job_status_history_of_job_without_statuses_is_empty(job: Job) -> None:
     JobStatus.objects.filter(job=job).delete()
     assert list(job_status_history(job_id=job.id)) == []
-
-
-def test_job_status_history_binds_cursors_to_the_job(job: Job) -> None:
-    history = job_status_history(job_id=job.id)
-    assert history.keyset_scope == {"job": job.id}  # type: ignore[attr-defined]

@@ -1,0 +1,1 @@
+"""Database helpers that know nothing of the jobs app."""

@@ -1,0 +1,60 @@
+"""The query parameters of a keyset list: ``page_size`` and ``ordering``.
+
+Both are strict: a value outside the contract is a 400 naming the
+parameter, never a silent clamp or fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from rest_framework.exceptions import ValidationError
+
+# ASCII digits only: ``\d`` and ``int()`` also take other scripts' digits.
+_PAGE_SIZE_RE = re.compile(r"[0-9]{1,6}")
+
+
+def parse_page_size(
+    params: Mapping[str, str], name: str, *, default: int, maximum: int
+) -> int:
+    """Return ``params[name]`` as rows per page, ``default`` when absent.
+
+    Raises:
+        ValidationError: ``{name: [message]}`` unless an integer from 1 to
+            ``maximum`` (surrounding blanks allowed).
+    """
+    raw = params.get(name)
+    if raw is None:
+        return default
+    text = raw.strip()
+    if _PAGE_SIZE_RE.fullmatch(text) and 1 <= int(text) <= maximum:
+        return int(text)
+    raise ValidationError(
+        {name: [f"page_size must be an integer from 1 to {maximum}; got {raw[:20]!r}."]}
+    )
+
+
+def parse_ordering(
+    params: Mapping[str, str], name: str | None, *, allowed: Iterable[str], default: str
+) -> str:
+    """Return the ordering named by ``params[name]``; blank means ``default``.
+
+    ``name`` None means the list has one ordering and no parameter.
+
+    Raises:
+        ValidationError: ``{name: [message listing the allowed values]}``.
+    """
+    raw = params.get(name) if name is not None else None
+    if raw is None or raw.strip() == "":
+        return default
+    allowed = list(allowed)
+    if raw in allowed:
+        return raw
+    raise ValidationError(
+        {
+            str(name): [
+                f"Unknown ordering {raw[:40]!r}. Allowed values: {', '.join(allowed)}."
+            ]
+        }
+    )
