@@ -38,11 +38,19 @@ class StatusType(models.TextChoices):
     CANCELLED = "CANCELLED", "Cancelled"
 
 
+# Created by every PostgreSQL built with ICU (initdb), on every platform.
+NAME_COLLATION = "und-x-icu"
+
+
 class Job(models.Model):
     """A computational job; its current status is kept by triggers."""
 
     id = models.BigAutoField(primary_key=True)
-    name = models.CharField(max_length=NAME_MAX_LENGTH)
+    # ICU root collation, whatever the cluster's: "Name A-Z" sorts letters
+    # case- and accent-insensitively first (apple, Apple, banana, eclair,
+    # Eclair, éclair, zebra), the same on a C.UTF-8 or en_US cluster, and
+    # the name indexes follow it (docs/architecture.md, "Name order").
+    name = models.CharField(max_length=NAME_MAX_LENGTH, db_collation=NAME_COLLATION)
     created_at = models.DateTimeField(db_default=Now())
     updated_at = models.DateTimeField(db_default=Now())
     # Read model, written only by the jobs_* triggers (see migration 0003).
