@@ -64,6 +64,10 @@ check: ## Run every native check: lint, types, migrations, tests, build, E2E
 bench: ## Benchmark the API against the naive design (make bench N=1000000)
 	@bash $(SCRIPTS)/bench.sh $(N) $(ARGS)
 
+.PHONY: bench-floor
+bench-floor: ## Every read against bare WSGI and /api/health/, interleaved (make bench-floor N=300000)
+	@BENCH_MODE=floor bash $(SCRIPTS)/bench.sh $(N) $(ARGS)
+
 .PHONY: types
 types: ## Regenerate openapi.yaml and the web app's schema.gen.ts
 	@bash $(SCRIPTS)/types.sh $(ARGS)

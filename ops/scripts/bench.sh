@@ -5,6 +5,8 @@
 # as deployed on 127.0.0.1:${BENCH_PORT:-18100} and writes
 # bench-results/bench-<N>.md and explain-<N>.md.  Extra arguments go to the
 # harness (python -m benchmarks.run --help), e.g. ARGS="--only search".
+# BENCH_MODE=floor runs the floor mode instead (python -m benchmarks.floor:
+# bare WSGI, /api/health/ and every case interleaved; make bench-floor).
 source "$(dirname "$0")/lib.sh"
 
 n="${1:-}"
@@ -35,5 +37,9 @@ fi
 
 step "benchmark: N=$n at $commit (results in bench-results/)"
 cd "$run_dir"
-BENCH_COMMIT="$commit" "$VENV_PY" -m benchmarks.run --n "$n" --port "${BENCH_PORT:-18100}" \
+case "${BENCH_MODE:-run}" in
+  run | floor) ;;
+  *) die "BENCH_MODE must be run or floor, got '${BENCH_MODE}'" ;;
+esac
+BENCH_COMMIT="$commit" "$VENV_PY" -m "benchmarks.${BENCH_MODE:-run}" --n "$n" --port "${BENCH_PORT:-18100}" \
   --results-dir "$REPO_ROOT/bench-results" "$@"

@@ -31,19 +31,28 @@ def gunicorn_settings(env: dict[str, str]) -> dict[str, object]:
 class Gunicorn:
     """A gunicorn master started from ``services/api`` with our settings."""
 
-    def __init__(self, port: int, env: dict[str, str], log_path: Path) -> None:
+    def __init__(
+        self,
+        port: int,
+        env: dict[str, str],
+        log_path: Path,
+        app: str = "config.wsgi",
+        ready_path: str = "/api/health/",
+    ) -> None:
         self.port = port
+        self.app = app
+        self.ready_path = ready_path
         self.env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
         self.log_path = log_path
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self, timeout_s: float = 60.0) -> None:
-        """Start gunicorn and wait until ``/api/health/`` answers 200."""
+        """Start gunicorn and wait until ``ready_path`` answers 200."""
         binary = Path(sys.executable).parent / "gunicorn"
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log_file = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            [str(binary), "-c", "gunicorn.conf.py", "config.wsgi"],
+            [str(binary), "-c", "gunicorn.conf.py", self.app],
             cwd=API_DIR,
             env=self.env,
             stdout=log_file,
@@ -59,7 +68,7 @@ class Gunicorn:
                 raise RuntimeError(f"gunicorn exited early; see {self.log_path}")
             try:
                 conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
-                conn.request("GET", "/api/health/")
+                conn.request("GET", self.ready_path)
                 if conn.getresponse().status == 200:
                     conn.close()
                     return
