@@ -55,54 +55,42 @@ def run_rounds(cases: list, clients: dict, rounds: int, warmup: int) -> None:
                 case.latencies_ms.append(latency)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the floor benchmark; return the exit status."""
-    args = parse_args(argv)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    env = bench_env(args.n)
-    os.environ.update(env)
-    from benchmarks import floor_report
-    from benchmarks.client import Client
-    from benchmarks.dataset import (
-        cleanup_posted_jobs,
-        log,
-        pick_inputs,
-        prepare_database,
-    )
-    from benchmarks.floor_cases import floor_cases
-    from benchmarks.server import Gunicorn
-
-    database_url = env["DATABASE_URL"]
-    load_before = os.getloadavg()
-    prepare_database(database_url, args.n, env)
+def _pick_cases(args: argparse.Namespace, database_url: str) -> list:
+    """Derive the inputs from the data and build the (selected) cases."""
     import django
 
     django.setup()
     from django.conf import settings
 
+    from benchmarks.dataset import pick_inputs
+    from benchmarks.floor_cases import floor_cases
+
     page_size = int(getattr(settings, "API_PAGE_SIZE_DEFAULT", 50))
-    inputs = pick_inputs(database_url, page_size)
-    cases = floor_cases(database_url, inputs, page_size)
+    cases = floor_cases(database_url, pick_inputs(database_url, page_size), page_size)
     wanted = [w.strip() for w in args.only.split(",") if w.strip()]
-    if wanted:
-        cases = [
-            c
-            for c in cases
-            if c.server == "bare"
-            or c.name == "/api/health/"
-            or any(w in c.name for w in wanted)
-        ]
-    results_dir: Path = args.results_dir
-    suffix = f"{args.n}{'-' + args.label if args.label else ''}"
-    api = Gunicorn(args.port, env, results_dir / f"gunicorn-floor-{suffix}.log")
+    floors = ("bare WSGI", "/api/health/")
+    return [
+        case
+        for case in cases
+        if not wanted or case.name in floors or any(w in case.name for w in wanted)
+    ]
+
+
+def _serve_and_measure(args: argparse.Namespace, env: dict, cases: list) -> None:
+    """Start both servers, run the rounds, stop them, clean up after POST."""
+    from benchmarks.client import Client
+    from benchmarks.dataset import cleanup_posted_jobs, log
+    from benchmarks.server import Gunicorn
+
+    logs = args.results_dir
+    api = Gunicorn(args.port, env, logs / f"gunicorn-floor-{args.suffix}.log")
     bare = Gunicorn(
         args.port + 1,
         env,
-        results_dir / f"gunicorn-bare-{suffix}.log",
+        logs / f"gunicorn-bare-{args.suffix}.log",
         app="benchmarks.bare",
         ready_path="/",
     )
-    started = time.perf_counter()
     api.start()
     try:
         bare.start()
@@ -110,16 +98,31 @@ def main(argv: list[str] | None = None) -> int:
             "api": Client("127.0.0.1", args.port),
             "bare": Client("127.0.0.1", args.port + 1),
         }
-        log(
-            f"floor: {len(cases)} cases x {args.rounds} rounds (+{args.warmup_rounds} warm-up)"
-        )
+        log(f"floor: {len(cases)} cases x {args.rounds} rounds (+{args.warmup_rounds})")
         run_rounds(cases, clients, args.rounds, args.warmup_rounds)
         for client in clients.values():
             client.close()
     finally:
         bare.stop()
         api.stop()
-        log(f"removed {cleanup_posted_jobs(database_url)} jobs created by POST")
+        log(f"removed {cleanup_posted_jobs(env['DATABASE_URL'])} jobs created by POST")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the floor benchmark; return the exit status."""
+    args = parse_args(argv)
+    args.suffix = f"{args.n}{'-' + args.label if args.label else ''}"
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    env = bench_env(args.n)
+    os.environ.update(env)
+    from benchmarks import floor_report
+    from benchmarks.dataset import prepare_database
+
+    load_before = os.getloadavg()
+    prepare_database(env["DATABASE_URL"], args.n, env)
+    cases = _pick_cases(args, env["DATABASE_URL"])
+    started = time.perf_counter()
+    _serve_and_measure(args, env, cases)
     header = {
         "n": args.n,
         "rounds": args.rounds,
@@ -130,8 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     text = floor_report.render(header, cases)
     print(text)
-    results_dir.mkdir(parents=True, exist_ok=True)
-    (results_dir / f"floor-{suffix}.md").write_text(text)
+    args.results_dir.mkdir(parents=True, exist_ok=True)
+    (args.results_dir / f"floor-{args.suffix}.md").write_text(text)
     failures = [f"{case.name}: {error}" for case in cases for error in case.errors]
     if failures:
         print(
