@@ -17,7 +17,7 @@ from typing import Any
 from django.contrib.auth import middleware as auth
 from django.contrib.messages import middleware as messages
 from django.contrib.sessions import middleware as sessions
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponseBase, HttpResponseForbidden
 from django.middleware import csrf
 
 API_PREFIX = "/api/"
@@ -33,11 +33,9 @@ def is_api(request: HttpRequest) -> bool:
 class BrowserOnlyMixin:
     """Pass ``/api/`` requests to the next layer untouched."""
 
-    get_response: Callable[[HttpRequest], HttpResponseBase]
-
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if is_api(request):
-            return self.get_response(request)
+            return self.get_response(request)  # type: ignore[attr-defined]
         return super().__call__(request)  # type: ignore[misc]
 
 
@@ -62,7 +60,7 @@ class CsrfViewMiddleware(BrowserOnlyMixin, csrf.CsrfViewMiddleware):
         callback: Callable[..., Any],
         callback_args: tuple[Any, ...],
         callback_kwargs: dict[str, Any],
-    ) -> HttpResponseBase | None:
+    ) -> HttpResponseForbidden | None:
         """Django's check, except on ``/api/`` (called by the handler itself)."""
         if is_api(request):
             return None
