@@ -26,7 +26,8 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from jobs.exceptions import ApplicationError
+from core.db.retry import WriteConflictError, is_write_conflict
+from core.errors import ApplicationError
 
 logger = logging.getLogger(__name__)
 
@@ -98,6 +99,8 @@ def validation_summary(errors: Mapping[str, list[str]]) -> str:
 
 def _to_api_exception(exc: Exception) -> Exception:
     """Translate Django and domain exceptions into DRF's, keeping the rest."""
+    if is_write_conflict(exc):  # not retried: it escaped a caller's transaction
+        exc = WriteConflictError()
     if isinstance(exc, ApplicationError):
         api_exc = exceptions.APIException(exc.message)
         api_exc.status_code = exc.status_code

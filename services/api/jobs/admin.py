@@ -33,7 +33,7 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 
 from jobs.models import NAME_BLANK_CHARACTERS, Job, JobStatus
-from jobs.services import job_create, job_update
+from jobs.services import job_create, job_rename
 
 COUNT_CAP = 10_000
 LATEST_STATUSES_SHOWN = 10
@@ -154,7 +154,7 @@ class JobAdmin(LargeTableAdmin):
         # Through the services: a new job gets its PENDING status, and a
         # rename never writes the (possibly stale) read-model columns back.
         if change:
-            saved = job_update(job_id=obj.pk, name=obj.name)
+            saved = job_rename(job_id=obj.pk, name=obj.name)
         else:
             saved = job_create(name=obj.name)
         obj.pk = saved.pk

@@ -1,26 +1,11 @@
 """Domain errors raised by selectors and services.
 
 They carry no HTTP knowledge: ``core.exceptions.exception_handler`` maps
-each class to a status code through its ``status_code`` attribute.
+each class to a status code through its ``status_code`` attribute; the
+base classes live in ``core.errors``.
 """
 
-
-class ApplicationError(Exception):
-    """Base of every expected, user-facing error of the application."""
-
-    status_code = 400
-    default_message = "The request could not be processed."
-
-    def __init__(self, message: str | None = None) -> None:
-        self.message = message or self.default_message
-        super().__init__(self.message)
-
-
-class NotFoundError(ApplicationError):
-    """A resource named by the request does not exist."""
-
-    status_code = 404
-    default_message = "Not found."
+from core.errors import ApplicationError, NotFoundError
 
 
 class JobNotFoundError(NotFoundError):

@@ -108,9 +108,8 @@ def database_config(
     timeout (milliseconds, 0 = none) is a libpq startup option, so it
     applies to every connection, pooled or not.
 
-    Parameters stay bound client-side (Django's default for psycopg 3):
-    ``jobs.services`` sends multi-statement queries, which server-side
-    binding would refuse.
+    Parameters are bound client-side, Django's default for psycopg 3
+    (``OPTIONS["server_side_binding"]`` is not set).
     """
     config: dict[str, Any] = dict(dj_database_url.parse(url))
     options: dict[str, Any] = dict(config.get("OPTIONS") or {})

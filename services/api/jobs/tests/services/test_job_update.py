@@ -7,7 +7,7 @@ from django.db import connection
 
 from jobs.exceptions import JobInvalidError, JobNotFoundError
 from jobs.models import Job, JobStatus, StatusType
-from jobs.services import job_create, job_update
+from jobs.services import job_create, job_rename, job_status_change, job_update
 
 pytestmark = pytest.mark.django_db
 
@@ -50,9 +50,20 @@ def test_job_update_name_and_status_together(job: Job) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_job_update_is_one_round_trip(job: Job, django_assert_num_queries) -> None:
-    with django_assert_num_queries(1):
-        job_update(job_id=job.pk, name="Trip", status_type=StatusType.COMPLETED)
+def test_job_status_change_locks_then_stamps_then_reads_back(
+    job: Job, django_assert_num_queries
+) -> None:
+    with django_assert_num_queries(5) as captured:
+        job_status_change(job_id=job.pk, status_type=StatusType.COMPLETED)
+    sqls = [q["sql"] for q in captured.captured_queries]
+    assert sqls[1].endswith("FOR NO KEY UPDATE")
+    assert sqls[2].startswith('INSERT INTO "jobs_jobstatus"')
+    assert "GREATEST(STATEMENT_TIMESTAMP()" in sqls[2]
+
+
+def test_job_rename_unknown_id_raises_not_found() -> None:
+    with pytest.raises(JobNotFoundError):
+        job_rename(job_id=987654321, name="Nobody")
 
 
 def test_job_update_unknown_id_raises_not_found() -> None:
