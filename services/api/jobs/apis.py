@@ -22,11 +22,13 @@ from jobs.pagination import (
 )
 from jobs.selectors import job_get, job_list_query, job_stats, job_status_history
 from jobs.serializers import (
+    JOB_FIELDS,
     JobCreateInputSerializer,
     JobSerializer,
     JobStatsSerializer,
     JobStatusSerializer,
     JobUpdateInputSerializer,
+    job_from_row,
 )
 from jobs.services import job_create, job_delete, job_update
 
@@ -212,8 +214,9 @@ class JobListCreateApi(APIView):
     def get(self, request: Request) -> Response:
         paginator = JobListPagination()
         jobs, partition = job_list_query(filters=request.query_params)
-        page = paginator.paginate_queryset(jobs, request, self, partition=partition)
-        return paginator.get_paginated_response(JobSerializer(page, many=True).data)
+        rows = jobs.values(*JOB_FIELDS)
+        page = paginator.paginate_queryset(rows, request, self, partition=partition)
+        return paginator.get_paginated_response([job_from_row(row) for row in page])
 
     @extend_schema(
         operation_id="jobs_create",

@@ -4,7 +4,12 @@ import pytest
 from rest_framework import serializers
 
 from jobs.models import Job, JobStatus, StatusType
-from jobs.serializers import JobSerializer, JobStatusSerializer
+from jobs.serializers import (
+    JOB_FIELDS,
+    JobSerializer,
+    JobStatusSerializer,
+    job_from_row,
+)
 
 PLUS_TWO = timezone(timedelta(hours=2))
 
@@ -39,6 +44,15 @@ def test_job_serializer_fast_path_matches_drf_fields(job: Job) -> None:
     serializer = JobSerializer()
 
     assert serializer.to_representation(job) == drf_field_loop(serializer, job)
+
+
+@pytest.mark.django_db
+def test_job_from_row_matches_drf_fields_on_values_rows() -> None:
+    job = Job.objects.create(name="Fluid Dynamics Simulation")
+    job.refresh_from_db()
+    (row,) = Job.objects.filter(pk=job.pk).values(*JOB_FIELDS)
+    assert job_from_row(row) == drf_field_loop(JobSerializer(), job)
+    assert list(job_from_row(row)) == list(drf_field_loop(JobSerializer(), job))
 
 
 def test_job_status_serializer_fast_path_matches_drf_fields() -> None:

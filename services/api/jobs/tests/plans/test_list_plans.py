@@ -26,6 +26,7 @@ from rest_framework.test import APIRequestFactory
 from core.pagination.cursor import Cursor, encode_cursor
 from jobs.pagination import JOB_ORDERINGS, JobListPagination
 from jobs.selectors import job_list, job_list_query
+from jobs.serializers import JOB_FIELDS
 from jobs.tests.plans.conftest import PlanTable
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +77,10 @@ def _page_sql(
     paginator = JobListPagination()
     with CaptureQueriesContext(connection) as queries:
         jobs, partition = job_list_query(filters=request.query_params)
-        rows = paginator.paginate_queryset(jobs, request, partition=partition)
+        # As the API reads a page: rows as dicts of the wire fields.
+        rows = paginator.paginate_queryset(
+            jobs.values(*JOB_FIELDS), request, partition=partition
+        )
     assert len(queries.captured_queries) == 1
     return queries.captured_queries[0]["sql"], len(rows)
 
