@@ -63,15 +63,16 @@ def test_schema_docs_assets_served_locally_under_api_static(client) -> None:
 
 def test_schema_documents_every_error_status(tmp_path: Path) -> None:
     # Every status the API can answer is in the schema with the envelope:
-    # 503 wherever the database is read, 413/415 wherever a body is parsed.
+    # 503 wherever the database is read, 413/415 wherever a body is parsed,
+    # 409 wherever a write can keep deadlocking.
     paths = yaml.safe_load(_generate(tmp_path))["paths"]
     envelope = "#/components/schemas/ErrorEnvelope"
     expected = {
         ("/api/jobs/", "get"): {"400", "503"},
-        ("/api/jobs/", "post"): {"400", "413", "415", "503"},
+        ("/api/jobs/", "post"): {"400", "409", "413", "415", "503"},
         ("/api/jobs/{job_id}/", "get"): {"404", "503"},
-        ("/api/jobs/{job_id}/", "patch"): {"400", "404", "413", "415", "503"},
-        ("/api/jobs/{job_id}/", "delete"): {"404", "503"},
+        ("/api/jobs/{job_id}/", "patch"): {"400", "404", "409", "413", "415", "503"},
+        ("/api/jobs/{job_id}/", "delete"): {"404", "409", "503"},
         ("/api/jobs/{job_id}/statuses/", "get"): {"400", "404", "503"},
         ("/api/jobs/stats/", "get"): {"503"},
         ("/api/health/", "get"): {"503"},
