@@ -46,6 +46,8 @@ else
   export DATABASE_URL="postgres://$PGUSER@$PGHOST:$PGPORT/$DEV_DB"
 fi
 export DJANGO_DEBUG=true
+# Readable log lines in the terminal (deployments log JSON).
+export LOG_FORMAT="${LOG_FORMAT:-console}"
 (cd "$API_DIR" && "$VENV_PY" manage.py migrate --no-input)
 
 for port in "$DEV_API_PORT" "$DEV_WEB_PORT"; do

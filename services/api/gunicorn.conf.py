@@ -13,6 +13,9 @@ Every knob is documented in docs/operations.md.
     GUNICORN_MAX_REQUESTS      recycle a worker after N requests (0 = never)  0
     GUNICORN_CONTROL_SOCKET    path of the `gunicornc` control socket (unset = none)
     LOG_LEVEL            gunicorn's error log level      info
+    GUNICORN_ACCESS_LOG  1: gunicorn's own access log too (the app already
+                         logs one JSON line per request)             0
+    PROMETHEUS_MULTIPROC_DIR  where workers share metrics  a fresh dir in /dev/shm
 
 The access log goes to stdout and the error log to stderr, so ``docker
 compose logs`` (or the terminal) shows both.
@@ -20,7 +23,9 @@ compose logs`` (or the terminal) shows both.
 
 from __future__ import annotations
 
+import glob
 import os
+import tempfile
 
 # Upper bound for the computed default.  Each worker holds its own psycopg
 # pool (DB_POOL_MAX_SIZE connections), so workers x pool size has to stay
@@ -81,8 +86,10 @@ limit_request_line = 8190
 max_requests = _int("GUNICORN_MAX_REQUESTS", 0, minimum=0)
 max_requests_jitter = max_requests // 10
 
-# Logs: access log to stdout, errors to stderr (12-factor).
-accesslog = "-"
+# Logs: errors to stderr (12-factor).  The app logs every request itself
+# (core.request_log, JSON with the request id), so gunicorn's access log
+# is off unless asked for.
+accesslog = "-" if os.environ.get("GUNICORN_ACCESS_LOG", "0").strip() == "1" else None
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").strip().lower() or "info"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
@@ -104,3 +111,28 @@ if _control_socket:
     control_socket = _control_socket
 else:
     control_socket_disable = True
+
+# Prometheus: every worker writes its samples under one directory, so a
+# scrape that lands on any worker reports the whole server (core.metrics).
+# The master creates it before forking; stale files from an earlier run are
+# removed at start and a dead worker's live gauges when it exits.
+_metrics_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR", "").strip()
+if not _metrics_dir:
+    _metrics_dir = tempfile.mkdtemp(
+        prefix="jobs-metrics-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None
+    )
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = _metrics_dir
+
+
+def on_starting(server: object) -> None:
+    """Clear samples a previous server left in the metrics directory."""
+    os.makedirs(_metrics_dir, exist_ok=True)
+    for path in glob.glob(os.path.join(_metrics_dir, "*.db")):
+        os.remove(path)
+
+
+def child_exit(server: object, worker: object) -> None:
+    """Drop the live gauges of a worker that exited."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)  # type: ignore[attr-defined]

@@ -1,4 +1,4 @@
-"""Root URLconf: everything Django serves lives under ``/api/``.
+"""Root URLconf: everything Django serves lives under ``/api/``, but ``/metrics``.
 
 Paths keep their trailing slash and ``APPEND_SLASH`` is off, so a path
 without it answers a JSON 404 instead of a redirect that would drop a
@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from core.metrics import metrics_view
 from core.views import HealthApi, not_found
 
 urlpatterns = [
@@ -17,6 +18,9 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("api/admin/", admin.site.urls),
+    # Outside /api/: the public nginx proxies only /api/, so only the
+    # internal network (Prometheus) reaches it.
+    path("metrics", metrics_view, name="metrics"),
     # Last: any other path answers the JSON 404, in debug mode too.
     re_path(r"^", not_found),
 ]

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
 # The core.middleware classes are Django's own, skipped on the JSON API
 # (/api/ except /api/admin/): it needs no sessions, user, CSRF or messages.
 MIDDLEWARE = [
+    # First: its timing and log line cover every other middleware.
+    "core.request_log.RequestObservabilityMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.SessionMiddleware",
@@ -183,23 +185,48 @@ WHITENOISE_USE_FINDERS = True
 # ---- Logging (stdout) ---------------------------------------------------------
 
 LOG_LEVEL = env("LOG_LEVEL", "INFO", cast=lambda raw: raw.strip().upper())
+# "json": one JSON object per line (python-json-logger), for log shippers;
+# "console": a readable line, for `make dev`.
+LOG_FORMAT = env("LOG_FORMAT", "json", cast=lambda raw: raw.strip().lower())
+if LOG_FORMAT not in {"json", "console"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be 'json' or 'console'.")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "core.request_log.RequestIdFilter"}},
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {
+                "asctime": "time",
+                "levelname": "level",
+                "name": "logger",
+            },
+            "timestamp": False,
+        },
+        "console": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
+        },
     },
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
-            "formatter": "plain",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
         },
     },
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
         "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        # Django's own per-request server log duplicates jobs.request.
+        "django.server": {
+            "handlers": ["stdout"],
+            "level": "WARNING",
+            "propagate": False,
+        },
     },
 }
 
