@@ -11,6 +11,7 @@
 SCRIPTS := ops/scripts
 ARGS ?=
 N ?=
+FILE ?=
 
 .PHONY: help
 help: ## List the targets with one line each
@@ -89,3 +90,15 @@ soak: ## 5-min soak: 8 clients, PostgreSQL restarted twice, a worker killed (ARG
 .PHONY: fuzz
 fuzz: ## Contract fuzzing with schemathesis, 5 minutes (make check runs 1 minute)
 	@bash $(SCRIPTS)/reliability.sh fuzz --max-examples 200 --max-time 300 $(ARGS)
+
+.PHONY: backup
+backup: ## pg_dump (custom format) of make up's database to ./backups/ (ARGS=--database-url=URL natively)
+	@bash $(SCRIPTS)/reliability.sh backup dump $(ARGS)
+
+.PHONY: restore
+restore: ## Restore FILE=backups/jobs-....dump into a fresh database of make up's stack, then check it
+	@bash $(SCRIPTS)/reliability.sh backup restore $(FILE) $(ARGS)
+
+.PHONY: load
+load: ## 5-min Locust load test (16 users x 20 req/s, 100k jobs); p50/p99 and errors
+	@bash $(SCRIPTS)/reliability.sh load --seconds 300 $(ARGS)
