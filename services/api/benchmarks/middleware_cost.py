@@ -10,6 +10,7 @@ product settings' environment (``DATABASE_URL``, ``DJANGO_SECRET_KEY``).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import io
 import os
 import statistics
@@ -73,6 +74,16 @@ def main() -> None:
         "product": list(settings.MIDDLEWARE),
         "none": [],
     }
+    # The product's list without its observability middleware, and with
+    # django-prometheus's pair in its place (when that package is installed).
+    mine = "core.request_log.RequestObservabilityMiddleware"
+    sets["product, no observability"] = [m for m in settings.MIDDLEWARE if m != mine]
+    if importlib.util.find_spec("django_prometheus"):
+        sets["product, django-prometheus instead"] = [
+            "django_prometheus.middleware.PrometheusBeforeMiddleware",
+            *sets["product, no observability"],
+            "django_prometheus.middleware.PrometheusAfterMiddleware",
+        ]
     for label, middleware in sets.items():
         runs = [
             per_request_us(middleware, args.path, args.requests)
