@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fail when the committed openapi.yaml or schema.gen.ts differ from what the
+# Fail when the committed openapi.yaml or schema.gen.ts (web, E2E) differ from what the
 # current code generates (run 'make types' and commit the result to fix).
 source "$(dirname "$0")/lib.sh"
 
@@ -24,5 +24,6 @@ check() {
 step "compare generated files with the committed ones"
 check "$API_DIR/openapi.yaml" "$tmp/openapi.yaml"
 check "$WEB_DIR/src/api/schema.gen.ts" "$tmp/schema.gen.ts"
+check "$E2E_DIR/fixtures/schema.gen.ts" "$tmp/e2e-schema.gen.ts"
 [ "$status" -eq 0 ] || die "generated API files are stale"
-echo "openapi.yaml and schema.gen.ts are up to date"
+echo "openapi.yaml and both schema.gen.ts are up to date"

@@ -4,8 +4,8 @@
  */
 import { http, HttpResponse } from "msw";
 
-import { STATUSES, isStatus } from "@/features/jobs/status";
-import type { Job, JobStatus, StatusType } from "@/features/jobs/types";
+import { STATUSES, isOrdering, isStatus } from "@/features/jobs/status";
+import type { Job, JobOrdering, JobStatus, StatusType } from "@/features/jobs/types";
 
 interface FakeState {
   jobs: Job[];
@@ -56,7 +56,7 @@ function notFound() {
   return HttpResponse.json({ detail: "Not found." }, { status: 404 });
 }
 
-const COMPARE: Record<string, (a: Job, b: Job) => number> = {
+const COMPARE: Record<JobOrdering, (a: Job, b: Job) => number> = {
   "-created_at": (a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id,
   created_at: (a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id,
   name: (a, b) => a.name.localeCompare(b.name) || a.id - b.id,
@@ -71,7 +71,7 @@ function listJobs(request: Request) {
   const ordering = url.searchParams.get("ordering") ?? "-created_at";
   const pageSize = Number(url.searchParams.get("page_size") ?? "50");
   const offset = Number(atob(url.searchParams.get("cursor") ?? btoa("0")));
-  const compare = COMPARE[ordering];
+  const compare = isOrdering(ordering) ? COMPARE[ordering] : undefined;
   if (!compare || statuses.some((s) => !isStatus(s))) {
     return HttpResponse.json({ detail: "Invalid filters." }, { status: 400 });
   }

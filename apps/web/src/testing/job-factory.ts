@@ -1,4 +1,5 @@
-import type { Job, StatusType } from "@/features/jobs/types";
+import { STATUSES } from "@/features/jobs/status";
+import type { Job } from "@/features/jobs/types";
 
 const BASE_MS = Date.parse("2026-11-01T12:00:00Z");
 
@@ -16,11 +17,9 @@ export function makeJob(id: number, overrides: Partial<Job> = {}): Job {
   };
 }
 
-const CYCLE: StatusType[] = ["PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"];
-
 /** `count` jobs with ids 1..count and statuses cycling through all five. */
 export function makeJobs(count: number): Job[] {
   return Array.from({ length: count }, (_, index) =>
-    makeJob(index + 1, { current_status: CYCLE[index % CYCLE.length] ?? "PENDING" }),
+    makeJob(index + 1, { current_status: STATUSES[index % STATUSES.length] ?? "PENDING" }),
   );
 }

@@ -1,14 +1,16 @@
-/** Status values, their labels and helpers shared by the jobs feature. */
+/**
+ * Status values, orderings, their labels and helpers shared by the jobs feature. The values
+ * come from the generated schema (`make types`); only the labels and display order live here,
+ * and the compiler makes every generated value have one.
+ */
+import {
+  pathsApiJobsGetParametersQueryOrderingValues,
+  statusTypeEnumValues,
+} from "@/api/schema.gen";
 import type { JobOrdering, StatusType } from "@/features/jobs/types";
 
-/** Every status, in lifecycle order. */
-export const STATUSES: readonly StatusType[] = [
-  "PENDING",
-  "RUNNING",
-  "COMPLETED",
-  "FAILED",
-  "CANCELLED",
-];
+/** Every status, in lifecycle order (the API schema's order). */
+export const STATUSES: readonly StatusType[] = statusTypeEnumValues;
 
 /** Title-case label shown for each status ("Running"). */
 export const STATUS_LABELS: Record<StatusType, string> = {
@@ -24,19 +26,26 @@ export function isStatus(value: string): value is StatusType {
   return STATUSES.some((status) => status === value);
 }
 
+/** Label of each ordering, in the order the toolbar shows them. */
+const ORDERING_LABELS: Record<JobOrdering, string> = {
+  "-created_at": "Newest",
+  created_at: "Oldest",
+  name: "Name A–Z",
+  "-name": "Name Z–A",
+  "-updated_at": "Recently updated",
+};
+
 /** Sort options in the order the toolbar shows them. */
-export const ORDERINGS: readonly { value: JobOrdering; label: string }[] = [
-  { value: "-created_at", label: "Newest" },
-  { value: "created_at", label: "Oldest" },
-  { value: "name", label: "Name A–Z" },
-  { value: "-name", label: "Name Z–A" },
-  { value: "-updated_at", label: "Recently updated" },
-];
+export const ORDERINGS: readonly { value: JobOrdering; label: string }[] = Object.entries(
+  ORDERING_LABELS,
+)
+  .filter((entry): entry is [JobOrdering, string] => isOrdering(entry[0]))
+  .map(([value, label]) => ({ value, label }));
 
 /** The API's default ordering. */
 export const DEFAULT_ORDERING: JobOrdering = "-created_at";
 
-/** Narrows an arbitrary string to an ordering. */
+/** Narrows an arbitrary string to an ordering the API accepts. */
 export function isOrdering(value: string): value is JobOrdering {
-  return ORDERINGS.some((option) => option.value === value);
+  return pathsApiJobsGetParametersQueryOrderingValues.some((ordering) => ordering === value);
 }
