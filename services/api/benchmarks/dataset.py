@@ -20,9 +20,11 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
+from jobs.statuses import StatusType
+
 API_DIR = Path(__file__).resolve().parent.parent
 POST_NAME_PREFIX = "bench-post-"
-STATUSES = ("PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED")
+STATUSES = tuple(StatusType.values)
 
 
 def log(message: str) -> None:

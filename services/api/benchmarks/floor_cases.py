@@ -15,6 +15,7 @@ import psycopg
 
 from benchmarks.client import RequestSource, cycle
 from benchmarks.dataset import POST_NAME_PREFIX, Inputs, deep_offset
+from jobs.statuses import StatusType
 
 # Targets of issue 10, as (ratio to health p50, ratio to bare p50, ratio of
 # p95 to health p50); None where the issue sets none.
@@ -129,7 +130,8 @@ def other_cases(inputs: Inputs, page_size: int) -> list[FloorCase]:
         ("GET", f"/api/jobs/{job_id}/statuses/", None) for job_id in inputs.job_ids
     ]
     cases.append(FloorCase("GET history", "api", cycle(history)))
-    statuses = ["RUNNING", "COMPLETED", "FAILED", "CANCELLED", "PENDING"]
+    # Seeded jobs start PENDING: the first change moves each one.
+    statuses = [*StatusType.values[1:], StatusType.values[0]]
     patches = [
         ("PATCH", f"/api/jobs/{job_id}/", {"status_type": statuses[i % len(statuses)]})
         for i, job_id in enumerate(inputs.job_ids)

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
+from jobs.statuses import StatusType
+
 REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -168,7 +170,8 @@ def build_cases(inputs, page_size: int) -> list[Case]:  # noqa: ANN001
             )
         )
     cases.append(Case("stats", [("GET", "/api/jobs/stats/", None)], target=(2.0, None)))
-    statuses = ["RUNNING", "COMPLETED", "FAILED", "CANCELLED", "PENDING"]
+    # Seeded jobs start PENDING: the first change moves each one.
+    statuses = [*StatusType.values[1:], StatusType.values[0]]
     patches = [
         ("PATCH", f"/api/jobs/{job_id}/", {"status_type": statuses[i % len(statuses)]})
         for i, job_id in enumerate(inputs.job_ids)

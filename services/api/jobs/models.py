@@ -10,6 +10,8 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models.functions import Now, Upper
 
+from jobs.statuses import StatusType
+
 NAME_MAX_LENGTH = 200
 STATUS_MAX_LENGTH = 16
 # Trimmed from both ends of a name, and a name of only these is blank:
@@ -26,16 +28,6 @@ NAME_BLANK_CHARACTERS = (
 NAME_BLANK_PATTERN = (
     "^[" + "".join(f"\\u{ord(char):04x}" for char in NAME_BLANK_CHARACTERS) + "]*$"
 )
-
-
-class StatusType(models.TextChoices):
-    """The states a job can be in (exact upper case on the wire)."""
-
-    PENDING = "PENDING", "Pending"
-    RUNNING = "RUNNING", "Running"
-    COMPLETED = "COMPLETED", "Completed"
-    FAILED = "FAILED", "Failed"
-    CANCELLED = "CANCELLED", "Cancelled"
 
 
 # Created by every PostgreSQL built with ICU (initdb), on every platform.
@@ -157,8 +149,8 @@ class JobStatus(models.Model):
 class JobStatusCount(models.Model):
     """One shard of the exact per-status job counters (trigger-maintained).
 
-    ``shard`` is ``job_id % 16`` so that concurrent writers spread over
-    sixteen rows per status instead of one hot row; the count of a status is
+    ``shard`` is ``job_id % jobs.statuses.STATUS_COUNT_SHARDS`` (16) so that concurrent
+    writers spread over 16 rows per status instead of one hot row; the count of a status is
     the sum over its shards.  ``status_type`` NULL counts jobs whose
     statuses were all deleted.
     """

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from jobs.statuses import STATUS_COUNT_SHARDS
+
 Query = Callable[[str], list[tuple[str, ...]]]
 
 # Jobs whose read model differs from their latest status by (timestamp, id).
@@ -23,9 +25,9 @@ SELECT count(*) FROM jobs_job AS j
 """
 
 # (status, shard) pairs whose stored counter differs from a recount.
-COUNTER_DRIFT_SQL = """
+COUNTER_DRIFT_SQL = f"""
 SELECT count(*) FROM (
-  SELECT current_status AS s, (id % 16)::smallint AS shard, count(*) AS n
+  SELECT current_status AS s, (id % {STATUS_COUNT_SHARDS})::smallint AS shard, count(*) AS n
     FROM jobs_job GROUP BY 1, 2) AS c
   FULL JOIN (SELECT status_type AS s, shard, sum(job_count) AS n
                FROM jobs_jobstatuscount GROUP BY 1, 2) AS t

@@ -43,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
             **os.environ,
             "LOAD_USER_RPS": str(args.user_rps),
             "LOAD_MAX_JOB_ID": str(args.jobs),
+            "PYTHONPATH": os.pathsep.join(
+                filter(None, [str(API_DIR), os.environ.get("PYTHONPATH")])
+            ),
         }
         cmd = [
             str(Path(sys.executable).parent / "locust"),

@@ -13,7 +13,9 @@ import random
 
 from locust import HttpUser, constant_throughput, task
 
-STATUSES = ["PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"]
+from jobs.statuses import StatusType  # reliability.load puts services/api on the path
+
+STATUSES = StatusType.values
 MAX_JOB_ID = int(os.environ.get("LOAD_MAX_JOB_ID", "1000"))
 
 

@@ -22,7 +22,9 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-STATUSES = ["PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"]
+from jobs.statuses import StatusType
+
+STATUSES = StatusType.values
 
 
 @dataclass

@@ -8,7 +8,7 @@ never drift; this command is how a DBA makes sure.  It checks both:
   current_status_id)`` differs from its latest status by ``(timestamp,
   id)`` (NULLs without statuses); one index probe per job, so a full pass
   over the table (about a second per million jobs);
-* the counters: jobs counted per ``(current_status, id % 16)`` against the
+* the counters: jobs counted per ``(current_status, id % STATUS_COUNT_SHARDS)`` against the
   stored shards.
 
 * Without ``--fix`` it reads the jobs and the counters in one REPEATABLE
@@ -27,6 +27,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, transaction
+
+from jobs.statuses import STATUS_COUNT_SHARDS, StatusType
 
 # Jobs whose read model differs from their latest status (ids, ascending).
 READ_MODEL_DRIFT_SQL = """
@@ -47,9 +49,9 @@ SELECT j.id
 # Job ids printed when the read model drifted (the count is always exact).
 SHOWN_JOB_IDS = 20
 
-DRIFT_SQL = """
+DRIFT_SQL = f"""
 WITH counted AS (
-    SELECT current_status AS status_type, (id % 16)::smallint AS shard,
+    SELECT current_status AS status_type, (id % {STATUS_COUNT_SHARDS})::smallint AS shard,
            count(*) AS job_count
       FROM jobs_job
      GROUP BY 1, 2
@@ -67,9 +69,9 @@ SELECT coalesce(c.status_type, s.status_type) AS status_type,
     ON s.status_type IS NOT DISTINCT FROM c.status_type AND s.shard = c.shard
 """
 
-FIX_SQL = """
+FIX_SQL = f"""
 WITH counted AS (
-    SELECT current_status AS status_type, (id % 16)::smallint AS shard,
+    SELECT current_status AS status_type, (id % {STATUS_COUNT_SHARDS})::smallint AS shard,
            count(*) AS job_count
       FROM jobs_job
      GROUP BY 1, 2
@@ -87,7 +89,7 @@ ON CONFLICT (status_type, shard) DO UPDATE SET job_count = EXCLUDED.job_count
  WHERE t.job_count IS DISTINCT FROM EXCLUDED.job_count
 """
 
-STATUS_ORDER = ["PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED", None]
+STATUS_ORDER = [*StatusType.values, None]
 
 
 class Command(BaseCommand):

@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.db import connection
 
+from jobs.statuses import STATUS_COUNT_SHARDS
 from jobs.tests.triggers.readmodel import (
     actual_counts,
     assert_read_model_exact,
@@ -23,6 +24,19 @@ def test_status_count_job_insert_counts_under_null() -> None:
     with connection.cursor() as cur:
         job_id = insert_job(cur)
         assert actual_counts(cur) == {(None, job_id % 16): 1}
+
+
+def test_status_count_trigger_shards_by_the_python_constant() -> None:
+    # Migration 0004 spells the shard count as a literal; the Python
+    # constant (jobs.statuses) must say the same.
+    with connection.cursor() as cur:
+        ids = [insert_job(cur) for _ in range(2 * STATUS_COUNT_SHARDS)]
+        assert actual_counts(cur) == {
+            (None, shard): 2 for shard in range(STATUS_COUNT_SHARDS)
+        }
+        assert {job_id % STATUS_COUNT_SHARDS for job_id in ids} == set(
+            range(STATUS_COUNT_SHARDS)
+        )
 
 
 def test_status_count_status_change_moves_one_job() -> None:
