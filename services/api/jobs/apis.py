@@ -10,6 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.pagination.params import reject_unknown_params
 from core.parsers import StrictJSONParser
 from jobs.openapi import (
     BODY_EXAMPLES,
@@ -32,6 +33,8 @@ from jobs.openapi import (
     job_example,
 )
 from jobs.pagination import (
+    HISTORY_QUERY_PARAMS,
+    LIST_QUERY_PARAMS,
     JobListPagination,
     JobStatusHistoryPagination,
 )
@@ -61,7 +64,8 @@ class JobListCreateApi(APIView):
         description=(
             "Newest first by default. Keyset pagination: follow `next` "
             "(an absolute URL with an opaque `cursor`) until it is null. "
-            "No total count is computed."
+            "No total count is computed. A query parameter not listed "
+            "here is a 400 naming it."
         ),
         parameters=LIST_FILTER_PARAMETERS,
         responses={200: JobSerializer(many=True), **ERRORS_400, **ERRORS_503},
@@ -73,6 +77,7 @@ class JobListCreateApi(APIView):
         tags=TAGS,
     )
     def get(self, request: Request) -> Response:
+        reject_unknown_params(request.query_params, LIST_QUERY_PARAMS)
         paginator = JobListPagination()
         jobs, partition = job_list_query(filters=request.query_params)
         rows = jobs.values(*JOB_FIELDS)
@@ -191,7 +196,10 @@ class JobStatusHistoryApi(APIView):
     @extend_schema(
         operation_id="jobs_statuses_list",
         summary="List a job's status history",
-        description="Newest first by (timestamp, id); keyset-paginated.",
+        description=(
+            "Newest first by (timestamp, id); keyset-paginated. A query "
+            "parameter other than `cursor` and `page_size` is a 400."
+        ),
         parameters=[JOB_ID_PARAMETER],
         responses={
             200: JobStatusSerializer(many=True),
@@ -208,6 +216,7 @@ class JobStatusHistoryApi(APIView):
         tags=TAGS,
     )
     def get(self, request: Request, job_id: int) -> Response:
+        reject_unknown_params(request.query_params, HISTORY_QUERY_PARAMS)
         paginator = JobStatusHistoryPagination()
         statuses = job_status_history(job_id=job_id)
         page = paginator.paginate_queryset(statuses, request, view=self)

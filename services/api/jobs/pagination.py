@@ -7,6 +7,7 @@ composite index of ``jobs_job`` (docs/architecture.md, "Indexes").
 from __future__ import annotations
 
 from core.pagination.keyset import KeysetPagination
+from jobs.filters import JobFilter
 
 # The one list of job orderings: query value -> ORDER BY fields.
 JOB_ORDERINGS: dict[str, tuple[str, ...]] = {
@@ -35,3 +36,17 @@ class JobStatusHistoryPagination(KeysetPagination):
 
     orderings = {"-timestamp": ("-timestamp", "-id")}
     default_ordering = "-timestamp"
+
+
+# Every query parameter each list understands; any other is a 400
+# (``core.pagination.params.reject_unknown_params``).
+LIST_QUERY_PARAMS: tuple[str, ...] = (
+    *JobFilter.base_filters,
+    "ordering",
+    JobListPagination.page_size_query_param,
+    JobListPagination.cursor_query_param,
+)
+HISTORY_QUERY_PARAMS: tuple[str, ...] = (
+    JobStatusHistoryPagination.page_size_query_param,
+    JobStatusHistoryPagination.cursor_query_param,
+)

@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * List jobs
-         * @description Newest first by default. Keyset pagination: follow `next` (an absolute URL with an opaque `cursor`) until it is null. No total count is computed.
+         * @description Newest first by default. Keyset pagination: follow `next` (an absolute URL with an opaque `cursor`) until it is null. No total count is computed. A query parameter not listed here is a 400 naming it.
          */
         get: operations["jobs_list"];
         put?: never;
@@ -85,7 +85,7 @@ export interface paths {
         };
         /**
          * List a job's status history
-         * @description Newest first by (timestamp, id); keyset-paginated.
+         * @description Newest first by (timestamp, id); keyset-paginated. A query parameter other than `cursor` and `page_size` is a 400.
          */
         get: operations["jobs_statuses_list"];
         put?: never;

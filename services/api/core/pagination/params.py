@@ -1,16 +1,21 @@
-"""The query parameters of a keyset list: ``page_size`` and ``ordering``.
+"""The query parameters of a keyset list: ``page_size``, ``ordering`` and
+the check that no other parameter was sent.
 
-Both are strict: a value outside the contract is a 400 naming the
-parameter, never a silent clamp or fallback.
+All are strict: a value outside the contract, or a parameter the list does
+not know, is a 400 naming the parameter, never a silent clamp, fallback or
+omission.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from rest_framework.exceptions import ValidationError
 
+# Unknown parameters named in one error, at most (the rest are counted).
+_UNKNOWN_REPORTED = 10
 # ASCII digits only: ``\d`` and ``int()`` also take other scripts' digits.
 _PAGE_SIZE_RE = re.compile(r"[0-9]{1,6}")
 
@@ -58,3 +63,24 @@ def parse_ordering(
             ]
         }
     )
+
+
+def reject_unknown_params(params: Mapping[str, Any], allowed: Iterable[str]) -> None:
+    """Refuse a query string holding a parameter not in ``allowed``.
+
+    Raises:
+        ValidationError: ``{name: ["Unknown query parameter. Allowed: ..."]}``
+            for each unknown name (the first 10, names cut at 40
+            characters; the next key counts the others).
+    """
+    allowed = list(allowed)
+    unknown = [name for name in params if name not in allowed]
+    if not unknown:
+        return
+    message = f"Unknown query parameter. Allowed: {', '.join(allowed)}."
+    errors: dict[str, list[str]] = {
+        name[:40]: [message] for name in unknown[:_UNKNOWN_REPORTED]
+    }
+    if len(unknown) > _UNKNOWN_REPORTED:
+        errors["..."] = [f"{len(unknown) - _UNKNOWN_REPORTED} more unknown parameters."]
+    raise ValidationError(errors)

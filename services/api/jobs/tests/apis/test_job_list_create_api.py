@@ -173,3 +173,38 @@ def test_job_list_create_api_get_bad_query_is_400(
     body = response.json()
     assert field in body["errors"]
     assert body["detail"]
+
+
+def test_job_list_create_api_get_unknown_param_is_400_naming_it(api_client) -> None:
+    JobFactory.create_batch(3)
+
+    response = api_client.get(URL, {"sort": "name", "limit": "2", "page": "3"})
+
+    assert response.status_code == 400
+    body = response.json()
+    assert set(body["errors"]) == {"sort", "limit", "page"}
+    assert body["errors"]["sort"] == [
+        "Unknown query parameter. Allowed: status, search, ordering, page_size, cursor."
+    ]
+    assert body["detail"].startswith("sort: Unknown query parameter.")
+
+
+def test_job_list_create_api_get_every_known_param_is_accepted(api_client) -> None:
+    JobFactory(name="render farm")
+    params = {"status": "PENDING", "search": "farm", "ordering": "name"}
+
+    response = api_client.get(URL, {**params, "page_size": "1", "cursor": ""})
+
+    assert response.status_code == 200, response.content
+    assert [job["name"] for job in response.json()["results"]] == ["render farm"]
+
+
+def test_job_list_create_api_get_many_unknown_params_are_capped(api_client) -> None:
+    params = {f"p{index:02d}": "x" for index in range(30)}
+
+    response = api_client.get(URL, params)
+
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert len(errors) == 11
+    assert errors["..."] == ["20 more unknown parameters."]

@@ -47,3 +47,14 @@ def test_job_status_history_api_unknown_id_is_404(api_client) -> None:
 
     assert response.status_code == 404
     assert response.json() == {"detail": "Job 99999 not found."}
+
+
+def test_job_status_history_api_unknown_param_is_400_naming_it(
+    api_client, job: Job
+) -> None:
+    response = api_client.get(url(job.pk), {"ordering": "timestamp"})
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "ordering": ["Unknown query parameter. Allowed: page_size, cursor."]
+    }
