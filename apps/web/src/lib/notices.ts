@@ -19,8 +19,13 @@ function emit(): void {
   for (const listener of listeners) listener();
 }
 
-/** Shows a message until dismissed (at most the 3 newest are kept). Returns its id. */
+/**
+ * Shows a message until dismissed (at most the 3 newest are kept). Returns its id.
+ * ⚠️ A message already shown with the same tone is not shown twice (its id is returned).
+ */
 export function pushNotice(message: string, tone: Notice["tone"] = "error"): number {
+  const shown = notices.find((notice) => notice.message === message && notice.tone === tone);
+  if (shown) return shown.id;
   const id = nextId++;
   notices = [...notices, { id, tone, message }].slice(-3);
   emit();

@@ -70,6 +70,17 @@ export function removeJobFromLists(client: QueryClient, id: number): JobPosition
   return positions;
 }
 
+/**
+ * Forgets a job the API says is gone: it leaves every list, and its detail and history are
+ * refetched (so an open job page shows "not found"). Returns whether any cache still held it.
+ */
+export function forgetDeletedJob(client: QueryClient, id: number): boolean {
+  const positions = removeJobFromLists(client, id);
+  const hadDetail = client.getQueryData(jobKeys.detail(id)) !== undefined;
+  void client.invalidateQueries({ queryKey: jobKeys.detail(id) });
+  return positions.length > 0 || hadDetail;
+}
+
 /** Puts jobs back where {@link removeJobFromLists} found them. */
 export function restoreJobPositions(client: QueryClient, positions: JobPosition[]): void {
   for (const { queryKey, pageIndex, itemIndex, job } of positions) {

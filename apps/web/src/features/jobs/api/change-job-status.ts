@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
-import { replaceJobInCaches, shiftStats } from "@/features/jobs/api/cache";
+import { forgetDeletedJob, replaceJobInCaches, shiftStats } from "@/features/jobs/api/cache";
 import { jobKeys } from "@/features/jobs/api/keys";
 import { STATUS_LABELS } from "@/features/jobs/status";
 import type { Job, StatusType } from "@/features/jobs/types";
-import { apiClient, errorMessage, unwrap } from "@/lib/api-client";
+import { apiClient, ApiError, errorMessage, unwrap } from "@/lib/api-client";
 import { pushNotice } from "@/lib/notices";
 
 /**
@@ -28,7 +28,9 @@ export interface ChangeJobStatusInput {
 
 /**
  * Optimistic status change: the row, the detail and the counts change at once; on failure they
- * roll back to the job as it was and a notice says what failed.
+ * roll back to the job as it was and a notice says what failed. A job already gone (404, deleted
+ * elsewhere) is not rolled back but forgotten: its row leaves the lists, the counts lose it, its
+ * page shows "not found", and one notice says "This job was deleted".
  */
 export function useChangeJobStatus() {
   const client = useQueryClient();
@@ -47,6 +49,12 @@ export function useChangeJobStatus() {
       shiftStats(client, job.current_status, status);
     },
     onError: (error, { job, status }) => {
+      if (error instanceof ApiError && error.status === 404) {
+        // ⚠️ Only the first failure of several in flight finds the job still cached.
+        if (forgetDeletedJob(client, job.id)) shiftStats(client, status, null, -1);
+        pushNotice(`This job was deleted: "${job.name}" no longer exists.`);
+        return;
+      }
       replaceJobInCaches(client, job);
       shiftStats(client, status, job.current_status);
       pushNotice(

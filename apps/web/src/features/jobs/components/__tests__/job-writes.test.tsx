@@ -50,6 +50,65 @@ describe("status change", () => {
   });
 });
 
+describe("status change of a job deleted elsewhere", () => {
+  it("removes the row, updates the counts and says so once", async () => {
+    const { user, row } = await setup();
+    // Deleted through the API by someone else after the list loaded.
+    seedFakeApi(fakeApiJobs().filter((job) => job.id !== 2));
+    await user.selectOptions(row.getByRole("combobox", { name: "Status of job-00002" }), "FAILED");
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      'This job was deleted: "job-00002" no longer exists.',
+    );
+    expect(screen.queryByRole("link", { name: "job-00002" })).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /^All/ })).toHaveTextContent("2");
+    expect(screen.getByRole("button", { name: /^Running/ })).toHaveTextContent("0");
+    expect(screen.getByRole("button", { name: /^Failed/ })).toHaveTextContent("0");
+    // The counts refetched after the failure agree, and the row stays gone.
+    const statsReads = () => fakeApiRequests().filter((r) => r === "GET /api/jobs/stats/");
+    await waitFor(() => expect(statsReads().length).toBeGreaterThan(1));
+    expect(screen.getByRole("button", { name: /^All/ })).toHaveTextContent("2");
+    expect(screen.queryByRole("link", { name: "job-00002" })).not.toBeInTheDocument();
+    expect(screen.getAllByRole("alert")).toHaveLength(1);
+  });
+
+  it("says it once when two changes of the deleted job fail", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let patches = 0;
+    server.use(
+      http.patch("/api/jobs/:job_id/", async () => {
+        patches += 1;
+        await held;
+        return HttpResponse.json({ detail: "Job 2 not found." }, { status: 404 });
+      }),
+    );
+    const { user, row } = await setup();
+    const select = row.getByRole("combobox", { name: "Status of job-00002" });
+    await user.selectOptions(select, "FAILED");
+    await user.selectOptions(select, "COMPLETED");
+    release();
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("This job was deleted");
+    await waitFor(() =>
+      expect(screen.queryByRole("link", { name: "job-00002" })).not.toBeInTheDocument(),
+    );
+    expect(patches).toBe(2);
+    expect(screen.getAllByRole("alert")).toHaveLength(1);
+  });
+
+  it("shows the not-found page when it happens on the job page", async () => {
+    seedFakeApi(makeJobs(3));
+    const { user } = renderWithProviders("/jobs/2");
+    const select = await screen.findByRole("combobox", { name: "Status of job-00002" });
+    seedFakeApi(fakeApiJobs().filter((job) => job.id !== 2));
+    await user.selectOptions(select, "FAILED");
+
+    expect(await screen.findByRole("heading", { name: "Not found" })).toBeInTheDocument();
+    expect(screen.getByRole("alert")).toHaveTextContent("This job was deleted");
+  });
+});
+
 describe("delete", () => {
   it("keeps the job when the dialog is cancelled", async () => {
     const { user, row } = await setup();

@@ -1,0 +1,26 @@
+import { expect, test } from '../fixtures';
+
+test.describe('a job deleted elsewhere', () => {
+  test('changing its status removes its row for good and says so once', async ({ page, jobsPage, api, makeName }) => {
+    const label = makeName();
+    const [kept, gone] = await api.createJobs([`${label}-kept`, `${label}-gone`]);
+    await jobsPage.goto({ search: label });
+    await expect(jobsPage.rows).toHaveCount(2);
+
+    // Someone else deletes it between the list load and the status change.
+    await api.deleteJob(gone.id);
+    const stats = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/jobs/stats/');
+    await jobsPage.setStatus(gone.name, 'RUNNING');
+
+    const notice = jobsPage.alerts.filter({ hasText: 'This job was deleted' });
+    await expect(notice).toHaveCount(1);
+    await expect(notice).toContainText(gone.name);
+    await expect(jobsPage.row(gone.name)).toHaveCount(0);
+    // The counts are read again after the failure; the row does not come back.
+    await stats;
+    await expect(jobsPage.rows).toHaveCount(1);
+    await expect(jobsPage.row(kept.name)).toBeVisible();
+    await expect(jobsPage.row(gone.name)).toHaveCount(0);
+    await expect(jobsPage.alerts).toHaveCount(1);
+  });
+});
