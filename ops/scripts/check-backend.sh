@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Backend stage of `make check`: lint, format, types, Django's system checks,
-# migrations (no missing ones; all apply and reverse on a fresh database) and
-# the whole pytest suite against PostgreSQL.
+# Backend stage of `make check`: lint, format, import contracts, types,
+# Django's system checks, migrations (no missing ones; all apply and reverse
+# on a fresh database) and the whole pytest suite against PostgreSQL.
 #
 # Uses its own throwaway database, jobs_check (pytest creates test_jobs_check),
 # dropped and recreated on every run; never the development database.
@@ -31,6 +31,9 @@ step "backend: ruff check"
 
 step "backend: ruff format --check"
 "$VENV_DIR/bin/ruff" format --check .
+
+step "backend: import-linter (layers and forbidden imports, pyproject.toml)"
+"$VENV_DIR/bin/lint-imports"
 
 step "backend: mypy (config, core, jobs)"
 "$VENV_DIR/bin/mypy" config core jobs

@@ -1,4 +1,4 @@
-"""Gunicorn settings for the jobs API, read from the environment.
+"""Gunicorn settings for the jobs API, read from the environment (django-environ).
 
 Used by the Docker image (``gunicorn -c gunicorn.conf.py config.wsgi``) and
 by native runs (E2E, benchmarks), so both serve the API the same way.
@@ -27,27 +27,15 @@ import glob
 import os
 import tempfile
 
+import environ
+
+env = environ.Env()
+
 # Upper bound for the computed default.  Each worker holds its own psycopg
 # pool (DB_POOL_MAX_SIZE connections), so workers x pool size has to stay
 # well under PostgreSQL's max_connections; an explicit WEB_CONCURRENCY is
-# taken as given.
+# taken as given (gunicorn itself rejects a value below 1).
 _MAX_DEFAULT_WORKERS = 8
-
-
-def _int(name: str, default: int, *, minimum: int = 0) -> int:
-    """Return the integer environment variable ``name`` or ``default``."""
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError as exc:
-        raise SystemExit(
-            f"gunicorn.conf.py: {name} must be an integer, got {raw!r}"
-        ) from exc
-    if value < minimum:
-        raise SystemExit(f"gunicorn.conf.py: {name} must be >= {minimum}, got {value}")
-    return value
 
 
 def _cores() -> int:
@@ -58,23 +46,19 @@ def _cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-bind = [
-    addr.strip()
-    for addr in os.environ.get("GUNICORN_BIND", "0.0.0.0:8000").split(",")
-    if addr.strip()
-]
+bind = env.list("GUNICORN_BIND", cast=str.strip, default=["0.0.0.0:8000"])
 
 # Threads let one worker overlap several requests waiting on PostgreSQL
 # without the memory cost of more processes.
 worker_class = "gthread"
-workers = _int(
-    "WEB_CONCURRENCY", min(2 * _cores() + 1, _MAX_DEFAULT_WORKERS), minimum=1
+workers = env.int(
+    "WEB_CONCURRENCY", default=min(2 * _cores() + 1, _MAX_DEFAULT_WORKERS)
 )
-threads = _int("GUNICORN_THREADS", 4, minimum=1)
+threads = env.int("GUNICORN_THREADS", default=4)
 
-timeout = _int("GUNICORN_TIMEOUT", 30, minimum=1)
-graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", timeout, minimum=1)
-keepalive = _int("GUNICORN_KEEPALIVE", 5, minimum=0)
+timeout = env.int("GUNICORN_TIMEOUT", default=30)
+graceful_timeout = env.int("GUNICORN_GRACEFUL_TIMEOUT", default=timeout)
+keepalive = env.int("GUNICORN_KEEPALIVE", default=5)
 # The longest request line gunicorn accepts (its maximum; default 4094).  A
 # list URL carries a cursor (up to 2,048 characters) plus a percent-encoded
 # search term of up to 200 characters, which can pass 4 KB for non-ASCII
@@ -83,15 +67,15 @@ limit_request_line = 8190
 
 # Recycling workers bounds slow memory growth; off unless asked for.  The
 # jitter keeps all workers from restarting at the same moment.
-max_requests = _int("GUNICORN_MAX_REQUESTS", 0, minimum=0)
+max_requests = env.int("GUNICORN_MAX_REQUESTS", default=0)
 max_requests_jitter = max_requests // 10
 
 # Logs: errors to stderr (12-factor).  The app logs every request itself
 # (core.request_log, JSON with the request id), so gunicorn's access log
 # is off unless asked for.
-accesslog = "-" if os.environ.get("GUNICORN_ACCESS_LOG", "0").strip() == "1" else None
+accesslog = "-" if env.bool("GUNICORN_ACCESS_LOG", default=False) else None
 errorlog = "-"
-loglevel = os.environ.get("LOG_LEVEL", "info").strip().lower() or "info"
+loglevel = env.str("LOG_LEVEL", default="info").strip().lower() or "info"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
 
 # The heartbeat file lives in RAM: /tmp may be a slow overlay layer in a
@@ -106,7 +90,7 @@ preload_app = False
 # gunicorn 25+ opens a control socket for `gunicornc` at a fixed path in $HOME
 # by default: several servers on one machine (native E2E and benchmark runs)
 # would take it from each other, and nothing here uses it.  Opt in with a path.
-_control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "").strip()
+_control_socket = env.str("GUNICORN_CONTROL_SOCKET", default="").strip()
 if _control_socket:
     control_socket = _control_socket
 else:
@@ -116,7 +100,7 @@ else:
 # scrape that lands on any worker reports the whole server (core.metrics).
 # The master creates it before forking; stale files from an earlier run are
 # removed at start and a dead worker's live gauges when it exits.
-_metrics_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR", "").strip()
+_metrics_dir = env.str("PROMETHEUS_MULTIPROC_DIR", default="").strip()
 if not _metrics_dir:
     _metrics_dir = tempfile.mkdtemp(
         prefix="jobs-metrics-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None

@@ -1,36 +1,50 @@
 """Django settings for the jobs API, all read from the environment.
 
 There is one settings module for every environment (``test.py`` only
-adjusts what tests need); see ``config/env.py`` and ``.env.example``.
+adjusts what tests need).  django-environ reads the variables and
+``services/api/.env`` (real environment variables win); ``.env.example``
+lists them.
 """
 
 from pathlib import Path
-from typing import Any
 
-import dj_database_url
+import environ
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env, load_dotenv, parse_bool, parse_int, parse_list
+from config.database import database_config
+from config.log_config import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-load_dotenv(BASE_DIR / ".env")
+env = environ.Env()
+environ.Env.read_env(BASE_DIR / ".env")
+
+
+def _strict_bool(raw: str) -> bool:
+    """Parse true/false, 1/0, yes/no, on/off; a typo is an error, not False."""
+    value = raw.strip().lower()
+    if value not in {"1", "true", "yes", "on", "0", "false", "no", "off", ""}:
+        raise ImproperlyConfigured(f"DJANGO_DEBUG: expected a boolean, got {raw!r}")
+    return value in {"1", "true", "yes", "on"}
+
 
 # ---- Core ---------------------------------------------------------------------
 
-DEBUG = env("DJANGO_DEBUG", "false", cast=parse_bool)
+DEBUG = env("DJANGO_DEBUG", cast=_strict_bool, default="false", parse_default=True)
 
 # Development only: never used when DJANGO_DEBUG is off.
 _DEV_SECRET_KEY = "django-insecure-dev-only-do-not-use-in-production"  # noqa: S105
 
 if DEBUG:
-    SECRET_KEY = env("DJANGO_SECRET_KEY", _DEV_SECRET_KEY)
+    SECRET_KEY = env.str("DJANGO_SECRET_KEY", default=_DEV_SECRET_KEY)
 else:
-    SECRET_KEY = env("DJANGO_SECRET_KEY")
+    SECRET_KEY = env.str("DJANGO_SECRET_KEY")
     if not SECRET_KEY.strip():
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must not be empty.")
 
-ALLOWED_HOSTS = env("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1", cast=parse_list)
+ALLOWED_HOSTS = env.list(
+    "DJANGO_ALLOWED_HOSTS", cast=str.strip, default=["localhost", "127.0.0.1"]
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -87,51 +101,13 @@ TEMPLATES = [
 
 # ---- Database -----------------------------------------------------------------
 
-DATABASE_URL = env("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/jobs")
-DB_POOL_MIN_SIZE = env("DB_POOL_MIN_SIZE", "1", cast=parse_int)
-DB_POOL_MAX_SIZE = env("DB_POOL_MAX_SIZE", "4", cast=parse_int)
-DB_CONN_MAX_AGE = env("DB_CONN_MAX_AGE", "0", cast=parse_int)
-DB_STATEMENT_TIMEOUT_MS = env("DB_STATEMENT_TIMEOUT_MS", "5000", cast=parse_int)
-
-
-def database_config(
-    url: str,
-    *,
-    pool_min_size: int,
-    pool_max_size: int,
-    conn_max_age: int,
-    statement_timeout_ms: int,
-) -> dict[str, Any]:
-    """Build the ``default`` database entry from the URL and the knobs.
-
-    A positive ``pool_max_size`` turns on psycopg's connection pool (one
-    per process; Django then requires ``CONN_MAX_AGE = 0``); zero uses
-    plain connections kept for ``conn_max_age`` seconds.  The statement
-    timeout (milliseconds, 0 = none) is a libpq startup option, so it
-    applies to every connection, pooled or not.
-
-    Parameters are bound client-side, Django's default for psycopg 3
-    (``OPTIONS["server_side_binding"]`` is not set).
-    """
-    config: dict[str, Any] = dict(dj_database_url.parse(url))
-    options: dict[str, Any] = dict(config.get("OPTIONS") or {})
-    options["options"] = f"-c statement_timeout={statement_timeout_ms}"
-    if pool_max_size > 0:
-        if not 0 <= pool_min_size <= pool_max_size:
-            raise ImproperlyConfigured(
-                "DB_POOL_MIN_SIZE must be between 0 and DB_POOL_MAX_SIZE."
-            )
-        options["pool"] = {
-            "min_size": pool_min_size,
-            "max_size": pool_max_size,
-            "timeout": 10,
-        }
-        config["CONN_MAX_AGE"] = 0
-    else:
-        config["CONN_MAX_AGE"] = conn_max_age
-        config["CONN_HEALTH_CHECKS"] = conn_max_age > 0
-    config["OPTIONS"] = options
-    return config
+DATABASE_URL = env.str(
+    "DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/jobs"
+)
+DB_POOL_MIN_SIZE = env.int("DB_POOL_MIN_SIZE", default=1)
+DB_POOL_MAX_SIZE = env.int("DB_POOL_MAX_SIZE", default=4)
+DB_CONN_MAX_AGE = env.int("DB_CONN_MAX_AGE", default=0)
+DB_STATEMENT_TIMEOUT_MS = env.int("DB_STATEMENT_TIMEOUT_MS", default=5000)
 
 
 DATABASES = {
@@ -184,56 +160,19 @@ WHITENOISE_USE_FINDERS = True
 
 # ---- Logging (stdout) ---------------------------------------------------------
 
-LOG_LEVEL = env("LOG_LEVEL", "INFO", cast=lambda raw: raw.strip().upper())
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO").strip().upper()
 # "json": one JSON object per line (python-json-logger), for log shippers;
 # "console": a readable line, for `make dev`.
-LOG_FORMAT = env("LOG_FORMAT", "json", cast=lambda raw: raw.strip().lower())
+LOG_FORMAT = env.str("LOG_FORMAT", default="json").strip().lower()
 if LOG_FORMAT not in {"json", "console"}:
     raise ImproperlyConfigured("LOG_FORMAT must be 'json' or 'console'.")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "core.request_log.RequestIdFilter"}},
-    "formatters": {
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
-            "rename_fields": {
-                "asctime": "time",
-                "levelname": "level",
-                "name": "logger",
-            },
-            "timestamp": False,
-        },
-        "console": {
-            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
-        },
-    },
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": LOG_FORMAT,
-            "filters": ["request_id"],
-        },
-    },
-    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
-    "loggers": {
-        "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
-        # Django's own per-request server log duplicates jobs.request.
-        "django.server": {
-            "handlers": ["stdout"],
-            "level": "WARNING",
-            "propagate": False,
-        },
-    },
-}
+LOGGING = logging_config(level=LOG_LEVEL, log_format=LOG_FORMAT)
 
 # ---- REST framework -----------------------------------------------------------
 
-API_PAGE_SIZE_DEFAULT = env("API_PAGE_SIZE_DEFAULT", "50", cast=parse_int)
-API_PAGE_SIZE_MAX = env("API_PAGE_SIZE_MAX", "200", cast=parse_int)
+API_PAGE_SIZE_DEFAULT = env.int("API_PAGE_SIZE_DEFAULT", default=50)
+API_PAGE_SIZE_MAX = env.int("API_PAGE_SIZE_MAX", default=200)
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

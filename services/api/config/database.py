@@ -1,0 +1,46 @@
+"""The ``DATABASES["default"]`` entry, built from a URL and the pool knobs."""
+
+from typing import Any
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+
+def database_config(
+    url: str,
+    *,
+    pool_min_size: int,
+    pool_max_size: int,
+    conn_max_age: int,
+    statement_timeout_ms: int,
+) -> dict[str, Any]:
+    """Build the ``default`` database entry from the URL and the knobs.
+
+    A positive ``pool_max_size`` turns on psycopg's connection pool (one
+    per process; Django then requires ``CONN_MAX_AGE = 0``); zero uses
+    plain connections kept for ``conn_max_age`` seconds.  The statement
+    timeout (milliseconds, 0 = none) is a libpq startup option, so it
+    applies to every connection, pooled or not.
+
+    Parameters are bound client-side, Django's default for psycopg 3
+    (``OPTIONS["server_side_binding"]`` is not set).
+    """
+    config: dict[str, Any] = dict(environ.Env.db_url_config(url))
+    options: dict[str, Any] = dict(config.get("OPTIONS") or {})
+    options["options"] = f"-c statement_timeout={statement_timeout_ms}"
+    if pool_max_size > 0:
+        if not 0 <= pool_min_size <= pool_max_size:
+            raise ImproperlyConfigured(
+                "DB_POOL_MIN_SIZE must be between 0 and DB_POOL_MAX_SIZE."
+            )
+        options["pool"] = {
+            "min_size": pool_min_size,
+            "max_size": pool_max_size,
+            "timeout": 10,
+        }
+        config["CONN_MAX_AGE"] = 0
+    else:
+        config["CONN_MAX_AGE"] = conn_max_age
+        config["CONN_HEALTH_CHECKS"] = conn_max_age > 0
+    config["OPTIONS"] = options
+    return config
