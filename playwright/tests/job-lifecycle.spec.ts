@@ -40,6 +40,24 @@ test.describe('job lifecycle on the list page', () => {
     expect(await api.findJob(id)).toBeNull();
   });
 
+  test('a name of 200 emoji is counted as the API counts it, created, and shown', async ({ jobsPage, api }) => {
+    // 200 code points (400 UTF-16 code units), random so that runs never collide.
+    const name = Array.from({ length: 200 }, () =>
+      String.fromCodePoint(0x1f600 + Math.floor(Math.random() * 0x50)),
+    ).join('');
+    await jobsPage.goto();
+
+    await jobsPage.jobNameInput.fill(name);
+    await expect(jobsPage.page.getByText('200/200', { exact: true })).toBeVisible();
+    await jobsPage.createButton.click();
+
+    await expect(jobsPage.jobLink(name)).toBeVisible();
+    await expect(jobsPage.statusBadge(name, 'PENDING')).toBeVisible();
+    const id = await jobsPage.jobId(name);
+    api.adopt(id);
+    expect((await api.findJob(id))?.name).toBe(name);
+  });
+
   test('cancelling the delete dialog keeps the job', async ({ jobsPage, api, makeName }) => {
     const name = makeName();
     const job = await api.createJob(name);

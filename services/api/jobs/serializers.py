@@ -126,8 +126,9 @@ def _name_field(*, required: bool) -> serializers.CharField:
         max_length=NAME_MAX_LENGTH,
         allow_blank=False,
         help_text=(
-            f"Job name; surrounding whitespace is removed, then 1 to "
-            f"{NAME_MAX_LENGTH} characters remain."
+            f"Job name; surrounding blank characters are removed, then 1 to "
+            f"{NAME_MAX_LENGTH} characters remain, counted as Unicode code "
+            f"points (an emoji is 1, a flag 2, e + a combining accent 2)."
         ),
     )
 

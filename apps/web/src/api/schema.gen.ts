@@ -154,7 +154,7 @@ export interface components {
         };
         /** @description Body of ``POST /api/jobs/``. */
         JobCreateInputRequest: {
-            /** @description Job name; surrounding whitespace is removed, then 1 to 200 characters remain. */
+            /** @description Job name; surrounding blank characters are removed, then 1 to 200 characters remain, counted as Unicode code points (an emoji is 1, a flag 2, e + a combining accent 2). */
             name: string;
         };
         /** @description Exact job counts: all jobs, and per current status. */
@@ -217,7 +217,7 @@ export interface components {
          *     the job's current status.
          */
         PatchedJobUpdateInputRequest: {
-            /** @description Job name; surrounding whitespace is removed, then 1 to 200 characters remain. */
+            /** @description Job name; surrounding blank characters are removed, then 1 to 200 characters remain, counted as Unicode code points (an emoji is 1, a flag 2, e + a combining accent 2). */
             name?: string;
             /**
              * @description New status, spelled exactly as listed (upper case).

@@ -19,5 +19,5 @@ export const HEAD_REFRESH_INTERVAL_MS = 15_000;
 /** Delay between the last keystroke in the search box and the URL update, in ms. */
 export const SEARCH_DEBOUNCE_MS = 300;
 
-/** Longest job name the API accepts, in characters. */
+/** Longest job name the API accepts, in Unicode code points (see `features/jobs/job-name.ts`). */
 export const JOB_NAME_MAX_LENGTH = 200;

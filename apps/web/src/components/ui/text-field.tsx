@@ -1,6 +1,7 @@
 import { useId, type InputHTMLAttributes, type Ref } from "react";
 
 import styles from "@/components/ui/text-field.module.css";
+import { codePointLength } from "@/lib/code-points";
 
 /** Props of {@link TextField}: a native input plus label, hint, counter and error. */
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id"> {
@@ -11,6 +12,11 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   error?: string | null;
   /** Shows "used/max" when set together with `value`. */
   counterMax?: number;
+  /**
+   * The "used" of the counter. Defaults to the value's Unicode code points.
+   * ⚠️ Not `value.length`, which counts UTF-16 code units ("😀" is 2).
+   */
+  counterUsed?: number;
   ref?: Ref<HTMLInputElement>;
 }
 
@@ -20,6 +26,7 @@ export function TextField({
   hideLabel = false,
   error,
   counterMax,
+  counterUsed,
   value,
   className,
   ref,
@@ -28,7 +35,7 @@ export function TextField({
   const id = useId();
   const errorId = `${id}-error`;
   const counterId = `${id}-counter`;
-  const length = typeof value === "string" ? value.length : 0;
+  const length = counterUsed ?? (typeof value === "string" ? codePointLength(value) : 0);
   const describedBy = [error ? errorId : null, counterMax ? counterId : null].filter(Boolean);
   return (
     <div className={[styles.field, className].filter(Boolean).join(" ")}>

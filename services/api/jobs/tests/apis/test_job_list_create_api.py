@@ -208,3 +208,28 @@ def test_job_list_create_api_get_many_unknown_params_are_capped(api_client) -> N
     errors = response.json()["errors"]
     assert len(errors) == 11
     assert errors["..."] == ["20 more unknown parameters."]
+
+
+@pytest.mark.parametrize(
+    ("name", "status_code"),
+    [
+        ("\U0001f600" * 199, 201),
+        ("\U0001f600" * 200, 201),
+        ("\U0001f600" * 201, 400),
+        ("\U00020000" * 200, 201),  # CJK Extension B: outside the BMP
+        ("\u6f22" * 200, 201),
+        ("\u6f22" * 201, 400),
+        ("e\u0301" * 100, 201),  # 100 graphemes, 200 code points
+        ("e\u0301" * 100 + "\u0301", 400),
+        ("\U0001f1eb\U0001f1f7" * 100, 201),  # 100 flags
+    ],
+)
+def test_job_list_create_api_post_name_length_counts_code_points(
+    api_client, name: str, status_code: int
+) -> None:
+    # The web form counts the same way (apps/web/src/features/jobs/job-name.ts).
+    response = api_client.post(URL, {"name": f" {name}\u200b"})
+
+    assert response.status_code == status_code, response.content
+    if status_code == 201:
+        assert Job.objects.get(pk=response.json()["id"]).name == name

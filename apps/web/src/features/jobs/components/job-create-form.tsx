@@ -6,22 +6,14 @@ import { JOB_NAME_MAX_LENGTH } from "@/config/constants";
 import { jobMatchesFilters } from "@/features/jobs/api/cache";
 import { useCreateJob } from "@/features/jobs/api/create-job";
 import styles from "@/features/jobs/components/job-create-form.module.css";
+import { jobNameLength, trimJobName, validateJobName } from "@/features/jobs/job-name";
 import type { JobFilters } from "@/features/jobs/types";
 import { ApiError, errorMessage } from "@/lib/api-client";
 import { pushNotice } from "@/lib/notices";
 
-/** Why a name cannot be sent, or null when it can. */
-export function validateJobName(name: string): string | null {
-  const trimmed = name.trim();
-  if (!trimmed) return "Enter a job name.";
-  if (trimmed.length > JOB_NAME_MAX_LENGTH) {
-    return `The name is too long: at most ${JOB_NAME_MAX_LENGTH} characters.`;
-  }
-  return null;
-}
-
 /**
- * The create-job form: the name is trimmed and checked before any request, the button is
+ * The create-job form: the name is trimmed and checked by the API's own rule (code points,
+ * `features/jobs/job-name.ts`) before any request, the button is
  * disabled while sending, server field errors show at the field, and focus returns to the input.
  */
 export function JobCreateForm({ filters }: { filters: JobFilters }) {
@@ -38,7 +30,7 @@ export function JobCreateForm({ filters }: { filters: JobFilters }) {
       inputRef.current?.focus();
       return;
     }
-    create.mutate(name.trim(), {
+    create.mutate(trimJobName(name), {
       onSuccess: (job) => {
         setName("");
         if (!jobMatchesFilters(job, filters)) {
@@ -73,6 +65,7 @@ export function JobCreateForm({ filters }: { filters: JobFilters }) {
         }}
         error={error}
         counterMax={JOB_NAME_MAX_LENGTH}
+        counterUsed={jobNameLength(name)}
       />
       <Button
         type="submit"

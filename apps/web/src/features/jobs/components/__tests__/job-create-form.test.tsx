@@ -42,6 +42,34 @@ describe("JobCreateForm", () => {
     expect(screen.getByText("3/200")).toBeInTheDocument();
   });
 
+  it.each([
+    ["199 emoji", "😀".repeat(199), "199/200"],
+    ["200 emoji", "😀".repeat(200), "200/200"],
+    ["100 e + combining accent", "e\u0301".repeat(100), "200/200"],
+    ["200 CJK ideographs", "漢𠀀".repeat(100), "200/200"],
+  ])("counts %s as the API does and sends them", async (_case, name, counter) => {
+    const { user, input, submit } = await setup();
+    await user.click(input);
+    await user.paste(name);
+    expect(screen.getByText(counter)).toBeInTheDocument();
+    expect(screen.getByText(counter)).not.toHaveClass(/counterOver/);
+    await user.click(submit);
+
+    expect(await screen.findByRole("link", { name })).toBeInTheDocument();
+    expect(posts()).toHaveLength(1);
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("refuses 201 emoji without sending a request", async () => {
+    const { user, input, submit } = await setup();
+    await user.click(input);
+    await user.paste("😀".repeat(201));
+    expect(screen.getByText("201/200")).toBeInTheDocument();
+    await user.click(submit);
+    expect(await screen.findByRole("alert")).toHaveTextContent("at most 200 characters");
+    expect(posts()).toHaveLength(0);
+  });
+
   it("creates a trimmed job, shows it at the top and returns focus to the input", async () => {
     const { user, input, submit } = await setup();
     await user.type(input, "  fluid run  ");

@@ -1,0 +1,43 @@
+/**
+ * The job name rule, exactly as the API applies it (docs/api.md, "Create"): blank characters
+ * are trimmed from both ends, then 1 to {@link JOB_NAME_MAX_LENGTH} characters must remain.
+ * A character is a Unicode code point, as Python's `len()` and PostgreSQL's `varchar(200)`
+ * count: "😀" and "漢" are 1 each, a flag "🇫🇷" is 2, "é" typed as e + U+0301 is 2.
+ * ⚠️ Never `string.length` (UTF-16 code units: "😀" is 2), nor graphemes (`Intl.Segmenter`:
+ * "🇫🇷" is 1): both disagree with the server.
+ */
+import { JOB_NAME_MAX_LENGTH } from "@/config/constants";
+import { codePointLength } from "@/lib/code-points";
+
+/**
+ * Trimmed from both ends of a name; a name of only these is blank. The same set as
+ * `NAME_BLANK_CHARACTERS` in `services/api/jobs/models.py` (a backend test compares them):
+ * `String.prototype.trim` knows fewer (not U+200B, U+2060, U+180E, U+0085, U+001C–U+001F).
+ */
+export const JOB_NAME_BLANK_CHARACTERS =
+  "\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff";
+
+/** The name without the blank characters at both ends (what the API stores). */
+export function trimJobName(name: string): string {
+  let start = 0;
+  let end = name.length;
+  // Every blank character is one UTF-16 code unit, so scanning by index is exact.
+  while (start < end && JOB_NAME_BLANK_CHARACTERS.includes(name.charAt(start))) start += 1;
+  while (end > start && JOB_NAME_BLANK_CHARACTERS.includes(name.charAt(end - 1))) end -= 1;
+  return name.slice(start, end);
+}
+
+/** Length of the name as the API counts it: code points after trimming. */
+export function jobNameLength(name: string): number {
+  return codePointLength(trimJobName(name));
+}
+
+/** Why the API would refuse this name, or null when it would accept it. */
+export function validateJobName(name: string): string | null {
+  const length = jobNameLength(name);
+  if (length === 0) return "Enter a job name.";
+  if (length > JOB_NAME_MAX_LENGTH) {
+    return `The name is too long: at most ${JOB_NAME_MAX_LENGTH} characters.`;
+  }
+  return null;
+}
