@@ -1,7 +1,7 @@
 """Tests of ``seed_jobs``: both load paths leave the read model exact.
 
-They need real commits (the bulk path builds indexes on other connections
-after it commits), hence ``transaction=True``.
+They need real commits (a load into empty tables builds indexes on other
+connections after it commits), hence ``transaction=True``.
 """
 
 from io import StringIO
@@ -48,8 +48,8 @@ def _indexes(cur: object) -> set[str]:
 
 def test_seed_jobs_bulk_leaves_read_model_and_counters_exact() -> None:
     output = _seed(count=2000, batch_size=700)
-    assert "bulk mode" in output
-    assert "jobs: 2,000 rows" in output
+    assert "empty tables" in output
+    assert "jobs: 2,000/2,000" in output
     with connection.cursor() as cur:
         cur.execute("SELECT count(*) FROM jobs_job")
         assert cur.fetchone()[0] == 2000
@@ -127,7 +127,7 @@ def test_seed_jobs_statuses_follow_a_path_in_time_order() -> None:
 def test_seed_jobs_append_with_triggers_keeps_read_model_exact() -> None:
     _seed(count=300)
     output = _seed(count=500, batch_size=200)
-    assert "append mode" in output
+    assert "in batches of 200" in output
     with connection.cursor() as cur:
         cur.execute("SELECT count(*) FROM jobs_job")
         assert cur.fetchone()[0] == 800
@@ -139,13 +139,12 @@ def test_seed_jobs_append_with_triggers_keeps_read_model_exact() -> None:
 
 
 def test_seed_jobs_count_zero_finishes_an_interrupted_bulk_load() -> None:
-    # What a bulk run leaves if it dies after its commit: list indexes, the
-    # status key and the foreign key's validation still to do.
+    # What a load into empty tables leaves if it dies after its commit:
+    # list indexes and the foreign key's validation still to do.
     _seed(count=100)
     with connection.cursor() as cur:
         cur.execute("DROP INDEX jobs_job_name_trgm_idx")
         cur.execute("DROP INDEX jobs_status_job_ts_idx")
-        cur.execute("ALTER TABLE jobs_jobstatus DROP CONSTRAINT jobs_jobstatus_pkey")
         cur.execute(
             "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
             "WHERE conrelid = 'jobs_jobstatus'::regclass AND contype = 'f'"
@@ -156,7 +155,7 @@ def test_seed_jobs_count_zero_finishes_an_interrupted_bulk_load() -> None:
             f'ALTER TABLE jobs_jobstatus ADD CONSTRAINT "{name}" {definition} NOT VALID'
         )
     output = _seed(count=0)
-    assert "finishing 4 index/constraint step(s) left undone" in output
+    assert "finishing 3 index/constraint step(s)" in output
     with connection.cursor() as cur:
         assert _indexes(cur) >= LIST_INDEXES | {"jobs_jobstatus_pkey"}
         cur.execute(
@@ -188,6 +187,43 @@ def test_seed_jobs_same_seed_and_ids_give_same_data() -> None:
             "FROM jobs_job ORDER BY id"
         )
         assert cur.fetchall() == first
+
+
+@pytest.mark.parametrize("first", [0, 50], ids=["empty tables", "appending"])
+def test_seed_jobs_writes_through_the_triggers(first: int) -> None:
+    # A probe trigger beside the jobs_* ones: it fires only if the seed
+    # leaves the tables' triggers on (the read model's own write path).
+    if first:
+        _seed(count=first)
+    with connection.cursor() as cur:
+        cur.execute("CREATE TABLE seed_probe (n bigint)")
+        cur.execute(
+            "CREATE FUNCTION seed_probe() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$BEGIN INSERT INTO seed_probe SELECT count(*) FROM new_rows; "
+            "RETURN NULL; END$$"
+        )
+        cur.execute(
+            "CREATE TRIGGER seed_probe AFTER INSERT ON jobs_jobstatus "
+            "REFERENCING NEW TABLE AS new_rows "
+            "FOR EACH STATEMENT EXECUTE FUNCTION seed_probe()"
+        )
+    try:
+        _seed(count=300, batch_size=100)
+        with connection.cursor() as cur:
+            cur.execute("SELECT count(*), sum(n) FROM seed_probe")
+            statements, rows = cur.fetchone()
+            cur.execute(
+                "SELECT count(*) FROM jobs_jobstatus AS s JOIN jobs_job AS j "
+                "ON j.id = s.job_id WHERE j.id > (SELECT min(id) + %s - 1 FROM jobs_job)",
+                [first],
+            )
+            assert (statements, rows) == (3, cur.fetchone()[0])
+            assert_read_model_exact(cur)
+    finally:
+        with connection.cursor() as cur:
+            cur.execute("DROP TRIGGER seed_probe ON jobs_jobstatus")
+            cur.execute("DROP FUNCTION seed_probe()")
+            cur.execute("DROP TABLE seed_probe")
 
 
 def test_seed_jobs_rejects_negative_count() -> None:
