@@ -198,6 +198,13 @@ def main(repo: Path) -> int:
         status, _, _ = request(web_port, "/healthz")
         expect(status == 200, "/healthz answers 200")
 
+        for path in ("/metrics", "/metrics/"):
+            status, _, body = request(web_port, path)
+            expect(
+                b"app shell" in body and b'"path"' not in body,
+                f"{path} (the API's Prometheus endpoint) is not proxied: the SPA answers",
+            )
+
         stub.shutdown()
         stub.server_close()
         status, headers, body = request(web_port, "/api/health/")
