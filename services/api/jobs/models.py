@@ -6,8 +6,11 @@ a read model of the latest ``JobStatus`` by ``(timestamp, id)``, and
 (migrations 0003 and 0004) write all of them; the application never does.
 """
 
+from typing import Any
+
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
+from django.db.models import Func, Value
 from django.db.models.functions import Now, Upper
 
 from jobs.statuses import StatusType
@@ -28,6 +31,26 @@ NAME_BLANK_CHARACTERS = (
 NAME_BLANK_PATTERN = (
     "^[" + "".join(f"\\u{ord(char):04x}" for char in NAME_BLANK_CHARACTERS) + "]*$"
 )
+
+
+# The search key of a name: its upper case with each word separator below
+# replaced by a lower-case letter, so that pg_trgm (which splits words at
+# every non-alphanumeric) indexes trigrams across words ("L M" of
+# "ML MODEL" as "LqM").  Upper case holds no lower-case ASCII letter, so
+# the replacement is one-to-one: "term in name" (the documented rule,
+# UPPER(name) LIKE UPPER('%term%')) is exactly "key(term) in key(name)".
+SEARCH_SEPARATORS, SEARCH_LETTERS = " -_./#", "qxzjkv"
+
+
+def name_search_key(expression: Any) -> Func:
+    """Return ``TRANSLATE(UPPER(expression), separators, letters)`` (SQL)."""
+    return Func(
+        Upper(expression),
+        Value(SEARCH_SEPARATORS),
+        Value(SEARCH_LETTERS),
+        function="TRANSLATE",
+        output_field=models.TextField(),
+    )
 
 
 # Created by every PostgreSQL built with ICU (initdb), on every platform.
@@ -94,11 +117,11 @@ class Job(models.Model):
                 models.F("id").desc(),
                 name="jobs_job_status_updated_idx",
             ),
-            # Substring search: Django's icontains compiles to
-            # UPPER(name) LIKE UPPER(%term%), so the trigram index is on UPPER.
+            # Substring search (jobs.filters): trigrams of the search key,
+            # across words too (migration 0008).
             GinIndex(
-                OpClass(Upper("name"), name="gin_trgm_ops"),
-                name="jobs_job_name_trgm_idx",
+                OpClass(name_search_key("name"), name="gin_trgm_ops"),
+                name="jobs_job_name_search_idx",
             ),
         ]
 
