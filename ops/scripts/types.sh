@@ -35,5 +35,5 @@ step "TypeScript types -> ${types_file#"$REPO_ROOT"/}"
 npm_ci_if_stale "$WEB_DIR"
 (cd "$WEB_DIR" && npx --no-install openapi-typescript "$schema_file" --enum-values -o "$types_file")
 
-step "TypeScript types -> ${e2e_types_file#$REPO_ROOT/} (a copy)"
+step "TypeScript types -> ${e2e_types_file#"$REPO_ROOT"/} (a copy)"
 cp "$types_file" "$e2e_types_file"
