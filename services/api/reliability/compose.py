@@ -2,7 +2,8 @@
 
 ``command()`` is the ``docker compose`` prefix for that project: project
 name from ``COMPOSE_PROJECT_NAME`` or the checkout's directory, env file
-``.env`` else ``.env.example``, files ``docker-compose.yml`` +
+``.env`` else ``.env.example`` (with the secret key docker-lib.sh generated
+for it), files ``docker-compose.yml`` +
 ``ops/docker/compose.publish.yml``.  ``setting(name, default)`` reads a
 variable as compose sees it: the environment wins over the env file.
 """
@@ -35,6 +36,19 @@ def setting(name: str, default: str) -> str:
     return value
 
 
+def _export_generated_secret() -> None:
+    """Put the key docker-lib.sh generated for .env.example in the environment.
+
+    Inherited by the compose processes (not on their command line); a real
+    ``DJANGO_SECRET_KEY`` or a ``.env`` wins.
+    """
+    secret = REPO_ROOT / ".django-secret-key"
+    if env_file().name == ".env.example" and secret.is_file():
+        os.environ.setdefault(
+            "DJANGO_SECRET_KEY", secret.read_text(encoding="ascii").strip()
+        )
+
+
 def project() -> str:
     if os.environ.get("COMPOSE_PROJECT_NAME"):
         return os.environ["COMPOSE_PROJECT_NAME"]
@@ -53,6 +67,7 @@ def command() -> list[str]:
         == 0
     )
     binary = ["docker", "compose"] if has_plugin else ["docker-compose"]
+    _export_generated_secret()
     return [
         "env",
         f"COMPOSE_PROJECT_NAME={project()}",
