@@ -98,14 +98,17 @@ def test_gixy_finds_nothing(nginx_bin: str, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def start_nginx(nginx_bin: str, tmp: Path, api_port: int) -> tuple[subprocess.Popen, int]:
-    """Serve ops/nginx in front of 127.0.0.1:API_PORT; return it and its port."""
+def start_nginx(
+    nginx_bin: str, tmp: Path, api_port: int, edit: Callable[[str], str] = str
+) -> tuple[subprocess.Popen, int]:
+    """Serve ops/nginx (its default.conf through EDIT) in front of 127.0.0.1:API_PORT;
+    return it and its port."""
     web_port = free_port()
     html = tmp / "html"
     (html / "assets").mkdir(parents=True)
     (html / "index.html").write_text("<!doctype html><title>app shell</title>\n")
     (html / "assets/app-abc123.js").write_text("console.log('bundle');\n" * 200)
-    default = (NGINX_DIR / "default.conf").read_text()
+    default = edit((NGINX_DIR / "default.conf").read_text())
     default = default.replace("server api:8000", f"server 127.0.0.1:{api_port}")
     default = re.sub(r"listen\s+8080\s*;", f"listen 127.0.0.1:{web_port};", default)
     default = default.replace("root /usr/share/nginx/html;", f"root {html};")
@@ -136,14 +139,30 @@ def get_from(port: int) -> Callable[..., Response]:
         conn.close()
         return result
 
+    get.port = port  # type: ignore[attr-defined]  # for raw requests
     return get
 
 
-def serve(nginx_bin: str, api_port: int) -> Iterator[Callable[..., Response]]:
+def send_raw(port: int, raw: bytes) -> Response:
+    """Write RAW on a fresh connection; read the answer to the end."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(raw)
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    status_line, *lines = head.decode("latin-1").split("\r\n")
+    headers = {k.strip().lower(): v.strip() for k, _, v in (x.partition(":") for x in lines)}
+    return int(status_line.split()[1]), headers, body
+
+
+def serve(
+    nginx_bin: str, api_port: int, edit: Callable[[str], str] = str
+) -> Iterator[Callable[..., Response]]:
     # Not pytest's tmp_path: its parents are private to root, and the workers
     # of a root master run as `nobody`.
     with tempfile.TemporaryDirectory(prefix="nginx-test-") as tmp:
-        server, port = start_nginx(nginx_bin, Path(tmp), api_port)
+        server, port = start_nginx(nginx_bin, Path(tmp), api_port, edit)
         try:
             yield get_from(port)
         finally:
@@ -152,15 +171,21 @@ def serve(nginx_bin: str, api_port: int) -> Iterator[Callable[..., Response]]:
 
 
 @pytest.fixture(scope="module")
-def get(nginx_bin: str) -> Iterator[Callable[..., Response]]:
-    """GET through nginx in front of the stub API."""
+def stub_port() -> Iterator[int]:
+    """The port of the stub API."""
     stub = ThreadingHTTPServer(("127.0.0.1", 0), StubApi)
     threading.Thread(target=stub.serve_forever, daemon=True).start()
     try:
-        yield from serve(nginx_bin, stub.server_address[1])
+        yield stub.server_address[1]
     finally:
         stub.shutdown()
         stub.server_close()
+
+
+@pytest.fixture(scope="module")
+def get(nginx_bin: str, stub_port: int) -> Iterator[Callable[..., Response]]:
+    """GET through nginx in front of the stub API."""
+    yield from serve(nginx_bin, stub_port)
 
 
 def test_root_serves_the_app_shell_revalidated(get: Callable[..., Response]) -> None:
@@ -190,11 +215,52 @@ def test_path_query_host_and_forwarding_headers_reach_django(get: Callable[..., 
     assert seen["forwarded_for"]
 
 
-def test_scheme_of_a_tls_proxy_in_front_is_kept(get: Callable[..., Response]) -> None:
-    _, _, body = get("/api/jobs/", {"X-Forwarded-Proto": "https", "X-Forwarded-Ssl": "off"})
+def test_a_clients_own_forwarded_proto_is_replaced(get: Callable[..., Response]) -> None:
+    # Issue 17, point 14: it would turn the API's `next` links into https.
+    _, _, body = get("/api/jobs/", {"X-Forwarded-Proto": "https", "X-Forwarded-Ssl": "on"})
     seen = json.loads(body)
-    assert seen["forwarded_proto"] == "https"
+    assert seen["forwarded_proto"] == "http"
     assert seen["forwarded_ssl"] is None  # gunicorn rejects conflicting ones
+
+
+def trust_localhost(conf: str) -> str:
+    """default.conf with 127.0.0.1 as a trusted proxy in front (its `geo` block)."""
+    edited = conf.replace("    default 0;\n}", "    default 0;\n    127.0.0.1 1;\n}", 1)
+    assert edited != conf, "no `default 0;` line in the geo block"
+    return edited
+
+
+def test_scheme_of_a_trusted_tls_proxy_in_front_is_kept(nginx_bin: str, stub_port: int) -> None:
+    for get_behind in serve(nginx_bin, stub_port, trust_localhost):
+        _, _, body = get_behind("/api/jobs/", {"X-Forwarded-Proto": "https"})
+        assert json.loads(body)["forwarded_proto"] == "https"
+        _, _, body = get_behind("/api/jobs/", {"X-Forwarded-Proto": "gopher"})
+        assert json.loads(body)["forwarded_proto"] == "http"
+
+
+LONG_URL = b"GET /api/jobs/?search=" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\n\r\n"
+BIG_HEADER = b"GET /api/jobs/ HTTP/1.1\r\nHost: x\r\nX-Big: " + b"b" * 9000 + b"\r\n\r\n"
+BAD_LENGTH = b"POST /api/jobs/ HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n{}"
+BAD_LINE = b"GET /api/jobs/ HTTP/1.1 extra\r\nHost: x\r\n\r\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "status", "detail"),
+    [
+        (LONG_URL, 414, "URI Too Long"),
+        (BIG_HEADER, 431, "Request Header Fields Too Large"),
+        (BAD_LENGTH, 400, "Bad request"),
+        (BAD_LINE, 400, "Bad request"),
+    ],
+)
+def test_nginx_refusals_are_json(
+    get: Callable[..., Response], raw: bytes, status: int, detail: str
+) -> None:
+    # Issue 17, point 5: never nginx's HTML error page.
+    got, headers, body = send_raw(get.port, raw)  # type: ignore[attr-defined]
+    assert got == status
+    assert headers.get("content-type") == "application/json"
+    assert json.loads(body)["detail"].startswith(detail)
 
 
 def test_api_json_is_gzipped(get: Callable[..., Response]) -> None:
