@@ -8,6 +8,7 @@ an unfiltered list.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import django_filters
@@ -48,10 +49,32 @@ class CommaSeparatedMultipleWidget(forms.Widget):
         return name not in data
 
 
-class MultipleValueInFilter(django_filters.Filter):
+class SharedFilterMixin:
+    """Copy a filter shallowly when a filterset is made.
+
+    django-filter deep-copies every declared filter for each request
+    (choices, messages, widgets: about 110 objects here); these filters
+    keep no per-request state, so a shallow copy is enough.
+    """
+
+    method: Any  # django-filter's property (declared for the type checker)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Any:
+        new = copy.copy(self)
+        method = getattr(self, "method", None)
+        if method is not None:
+            new.method = method  # a FilterMethod bound to the copy
+        return new
+
+
+class MultipleValueInFilter(SharedFilterMixin, django_filters.Filter):
     """Filter ``<field_name>__in`` on a validated list of choices."""
 
     field_class = forms.MultipleChoiceField
+
+
+class SearchFilter(SharedFilterMixin, django_filters.CharFilter):
+    """The ``search`` filter (see ``JobFilter``)."""
 
 
 class JobFilter(django_filters.FilterSet):
@@ -89,7 +112,7 @@ class JobFilter(django_filters.FilterSet):
             f"One or several statuses, comma-separated or repeated: {ALLOWED_STATUSES}."
         ),
     )
-    search = django_filters.CharFilter(
+    search = SearchFilter(
         field_name="name",
         method="filter_search",
         min_length=SEARCH_MIN_LENGTH,
@@ -112,6 +135,13 @@ class JobFilter(django_filters.FilterSet):
     class Meta:
         model = Job
         fields: list[str] = []
+
+    def get_form_class(self) -> type[forms.Form]:
+        """Build the form class once (django-filter builds one per request)."""
+        cls = type(self)
+        if "_form_class" not in cls.__dict__:
+            cls._form_class = super().get_form_class()
+        return cls._form_class
 
     def filter_search(self, queryset: QuerySet[Job], name: str, value: str) -> Any:
         """Keep the jobs whose name contains ``value``, any case (see above)."""

@@ -4,6 +4,7 @@ import pytest
 from django.http import QueryDict
 from rest_framework.exceptions import ValidationError
 
+from jobs.filters import JobFilter
 from jobs.models import Job, JobStatus, StatusType
 from jobs.selectors import job_list
 from jobs.tests.factories import JobFactory, JobStatusFactory
@@ -229,3 +230,15 @@ def test_job_list_search_equals_icontains(db: None, term: str) -> None:
     expected = set(Job.objects.filter(name__icontains=term).values_list("name"))
     found = set(job_list(filters={"search": term}).values_list("name"))
     assert found == expected
+
+
+def test_job_list_filtersets_share_no_filter_state() -> None:
+    # Filters are copied shallowly per filterset (jobs.filters); each copy
+    # must still belong to its own filterset, the search method included.
+    first, second = JobFilter(data={}), JobFilter(data={})
+    for name in ("status", "search"):
+        assert first.filters[name] is not second.filters[name]
+        assert first.filters[name].parent is first
+        assert second.filters[name].parent is second
+    assert first.filters["search"].filter.f is first.filters["search"]
+    assert first.get_form_class() is second.get_form_class()
