@@ -68,23 +68,6 @@ class JobSerializer(serializers.ModelSerializer[Job]):
 JOB_FIELDS = tuple(JobSerializer.Meta.fields)
 
 
-def job_from_row(row: Mapping[str, Any]) -> dict[str, Any]:
-    """The wire form of a job read as ``Job.objects.values(*JOB_FIELDS)``.
-
-    The same dict as ``JobSerializer(job).data`` (the test compares both
-    with DRF's field loop), without building model instances: the list
-    reads its page as dicts.
-    """
-    return {
-        "id": row["id"],
-        "name": row["name"],
-        "current_status": row["current_status"],
-        "status_changed_at": iso_utc(row["status_changed_at"]),
-        "created_at": iso_utc(row["created_at"]),
-        "updated_at": iso_utc(row["updated_at"]),
-    }
-
-
 class JobStatusSerializer(serializers.ModelSerializer[JobStatus]):
     """One entry of a job's status history."""
 
