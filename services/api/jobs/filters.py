@@ -67,14 +67,33 @@ class SharedFilterMixin:
         return new
 
 
+class SharedFieldMixin:
+    """Copy a form field shallowly when a form is made (as above: Django
+    deep-copies every field, widget and choice list per form)."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Any:
+        memo[id(self)] = new = copy.copy(self)
+        return new
+
+
+class StatusListField(SharedFieldMixin, forms.MultipleChoiceField):
+    """The form field of ``status``."""
+
+
+class SearchTermField(SharedFieldMixin, forms.CharField):
+    """The form field of ``search``."""
+
+
 class MultipleValueInFilter(SharedFilterMixin, django_filters.Filter):
     """Filter ``<field_name>__in`` on a validated list of choices."""
 
-    field_class = forms.MultipleChoiceField
+    field_class = StatusListField
 
 
 class SearchFilter(SharedFilterMixin, django_filters.CharFilter):
     """The ``search`` filter (see ``JobFilter``)."""
+
+    field_class = SearchTermField
 
 
 class JobFilter(django_filters.FilterSet):
