@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { JobStatus } from '../fixtures/api';
-import { statusBadgeIn } from './status';
+import { STATUS_LABELS, type JobStatus } from '../fixtures/api';
+import { statusBadgeIn, statusButtonName, statusMenuButtonIn } from './status';
 
 /** A job's own page (`/jobs/:id`): heading, status control, history, delete. */
 export class JobDetailPage {
@@ -28,8 +28,14 @@ export class JobDetailPage {
     return this.page.getByRole('heading', { level: 1, name, exact: true });
   }
 
-  statusSelect(name: string): Locator {
-    return this.page.getByRole('combobox', { name: `Status of ${name}`, exact: true });
+  /** The job's status badge, a menu button that opens the statuses. */
+  statusButton(name: string): Locator {
+    return statusMenuButtonIn(this.main, name);
+  }
+
+  /** Waits until the status button says the job is in `status`. */
+  async expectStatus(name: string, status: JobStatus): Promise<void> {
+    await expect(this.statusButton(name)).toHaveAccessibleName(statusButtonName(name, status));
   }
 
   /** The status badge in the page's header area (outside the history list). */
@@ -47,10 +53,11 @@ export class JobDetailPage {
     return statusBadgeIn(this.historyEntry(index), status);
   }
 
-  /** Picks a new status and waits until the select shows it. */
+  /** Picks a new status in the status menu and waits until the badge shows it. */
   async setStatus(name: string, status: JobStatus): Promise<void> {
-    await this.statusSelect(name).selectOption(status);
-    await expect(this.statusSelect(name)).toHaveValue(status);
+    await this.statusButton(name).click();
+    await this.page.getByRole('menuitemradio', { name: STATUS_LABELS[status], exact: true }).click();
+    await this.expectStatus(name, status);
   }
 
   /** Deletes the job through its button and the confirmation dialog. */

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { STATUS_LABELS, type JobStatus } from '../fixtures/api';
-import { statusBadgeIn } from './status';
+import { statusBadgeIn, statusButtonName, statusMenuButtonIn } from './status';
 
 /** Labels of the "Sort by" options, as the UI contract spells them. */
 export type SortLabel = 'Newest' | 'Oldest' | 'Name A–Z' | 'Name Z–A' | 'Recently updated';
@@ -19,6 +19,8 @@ export class JobsPage {
   readonly selectedSort: Locator;
   readonly confirmDialog: Locator;
   readonly alerts: Locator;
+  /** The open status menu (only one is open at a time). */
+  readonly statusMenu: Locator;
 
   constructor(readonly page: Page) {
     this.jobNameInput = page.getByRole('textbox', { name: 'Job name', exact: true });
@@ -30,6 +32,7 @@ export class JobsPage {
     this.selectedSort = this.sortSelect.locator('option:checked');
     this.confirmDialog = page.getByRole('alertdialog').or(page.getByRole('dialog'));
     this.alerts = page.getByRole('alert');
+    this.statusMenu = page.getByRole('menu');
   }
 
   /** Opens the list, optionally with filters already in the query string. */
@@ -57,9 +60,14 @@ export class JobsPage {
     return Number(match[1]);
   }
 
-  /** The select that changes the job's status. */
-  statusSelect(name: string): Locator {
-    return this.row(name).getByRole('combobox', { name: `Status of ${name}`, exact: true });
+  /** The job's status badge, a menu button that opens the statuses. */
+  statusButton(name: string): Locator {
+    return statusMenuButtonIn(this.row(name), name);
+  }
+
+  /** Waits until the job's status button says the job is in `status`. */
+  async expectStatus(name: string, status: JobStatus): Promise<void> {
+    await expect(this.statusButton(name)).toHaveAccessibleName(statusButtonName(name, status));
   }
 
   /** The badge in the job's row showing `status`. */
@@ -96,9 +104,11 @@ export class JobsPage {
     }).toPass({ timeout: 15_000 });
   }
 
-  /** Picks a new status in the job's row. */
+  /** Picks a new status in the job's row: opens its status menu, clicks the status. */
   async setStatus(name: string, status: JobStatus): Promise<void> {
-    await this.statusSelect(name).selectOption(status);
+    await this.statusButton(name).click();
+    await this.statusMenu.getByRole('menuitemradio', { name: STATUS_LABELS[status], exact: true }).click();
+    await expect(this.statusMenu).toBeHidden();
   }
 
   /** Deletes the job through its row's button and the confirmation dialog. */

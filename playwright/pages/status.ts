@@ -13,3 +13,21 @@ export function statusBadgeIn(scope: Locator, status: JobStatus): Locator {
     .getByText(new RegExp(`^[^a-z]*${label}[^a-z]*$`, 'i'))
     .and(scope.page().locator(':not(option):not(select):not(optgroup)'));
 }
+
+/** `text` with every RegExp metacharacter escaped. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The job's status control in `scope`: its status badge as a menu button
+ * named "Status of <name>: <Status>" (`aria-haspopup="menu"`).
+ */
+export function statusMenuButtonIn(scope: Locator, name: string): Locator {
+  return scope.getByRole('button', { name: new RegExp(`^Status of ${escapeRegExp(name)}: `) });
+}
+
+/** The accessible name the status button has while the job is in `status`. */
+export function statusButtonName(name: string, status: JobStatus): string {
+  return `Status of ${name}: ${STATUS_LABELS[status]}`;
+}

@@ -13,7 +13,7 @@ test.describe('job lifecycle on the list page', () => {
     await jobsPage.createJob(name);
     await expect(jobsPage.row(name)).toBeVisible();
     await expect(jobsPage.statusBadge(name, 'PENDING')).toBeVisible();
-    await expect(jobsPage.statusSelect(name)).toHaveValue('PENDING');
+    await jobsPage.expectStatus(name, 'PENDING');
     // The form is cleared and ready for the next job.
     await expect(jobsPage.jobNameInput).toHaveValue('');
     const id = await jobsPage.jobId(name);
@@ -29,7 +29,7 @@ test.describe('job lifecycle on the list page', () => {
     await jobsPage.goto({ search: name });
     await page.reload();
     await expect(jobsPage.statusBadge(name, 'RUNNING')).toBeVisible();
-    await expect(jobsPage.statusSelect(name)).toHaveValue('RUNNING');
+    await jobsPage.expectStatus(name, 'RUNNING');
 
     await jobsPage.deleteJob(name);
     await expect(jobsPage.row(name)).toHaveCount(0);

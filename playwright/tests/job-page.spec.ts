@@ -30,7 +30,7 @@ test.describe('job page', () => {
     await page.reload();
     await expect(jobDetailPage.historyEntries).toHaveCount(3);
     await expect(jobDetailPage.historyBadge(0, 'COMPLETED')).toBeVisible();
-    await expect(jobDetailPage.statusSelect(job.name)).toHaveValue('COMPLETED');
+    await jobDetailPage.expectStatus(job.name, 'COMPLETED');
   });
 
   test('a direct load of /jobs/<id> shows the job', async ({ jobDetailPage, api, makeName }) => {
@@ -40,7 +40,7 @@ test.describe('job page', () => {
     await jobDetailPage.goto(job.id);
 
     await expect(jobDetailPage.heading(job.name)).toBeVisible();
-    await expect(jobDetailPage.statusSelect(job.name)).toHaveValue('FAILED');
+    await jobDetailPage.expectStatus(job.name, 'FAILED');
     await expect(jobDetailPage.historyEntries).toHaveCount(2);
   });
 

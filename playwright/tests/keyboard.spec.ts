@@ -10,17 +10,25 @@ test.describe('keyboard', () => {
     const job = await api.createJob(makeName());
     await jobsPage.goto({ search: job.name });
     await expect(jobsPage.rows).toHaveCount(1);
+    // The status menu is a lazily loaded chunk: until it lands the badge is not focusable.
+    await expect(jobsPage.statusButton(job.name)).toBeVisible();
 
     // From the toolbar's last control, Tab moves into the list's first row.
     await jobsPage.sortSelect.focus();
     await page.keyboard.press('Tab');
     await expect(jobsPage.jobLink(job.name)).toBeFocused();
 
-    // On to the status select; Arrow Down picks the next status (Running).
+    // On to the status badge (a menu button); Enter opens the menu, Arrow
+    // Down moves to the next status (Running), Enter picks it.
     await page.keyboard.press('Tab');
-    await expect(jobsPage.statusSelect(job.name)).toBeFocused();
+    await expect(jobsPage.statusButton(job.name)).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(jobsPage.statusMenu.getByRole('menuitemradio', { name: 'Pending' })).toBeFocused();
     await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(jobsPage.statusMenu).toBeHidden();
     await expect(jobsPage.statusBadge(job.name, 'RUNNING')).toBeVisible();
+    await expect(jobsPage.statusButton(job.name)).toBeFocused();
     await expect.poll(async () => (await api.findJob(job.id))?.current_status).toBe('RUNNING');
 
     // The delete button opens the dialog with focus inside; Escape cancels

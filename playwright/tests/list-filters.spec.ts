@@ -27,7 +27,7 @@ test.describe('toolbar: filters, search and sort live in the URL', () => {
     await jobsPage.filterByStatus('RUNNING');
     await expect(page).toHaveURL((url) => param(url, 'status').split(',').includes('RUNNING'));
     await expect(jobsPage.rowLinks()).toHaveText([running.name]);
-    await expect(jobsPage.statusSelect(running.name)).toHaveValue('RUNNING');
+    await jobsPage.expectStatus(running.name, 'RUNNING');
 
     // A second chip widens the filter (the statuses are OR-ed).
     await jobsPage.filterByStatus('FAILED');

@@ -20,32 +20,8 @@ import os
 import pstats
 import sys
 import time
-from collections.abc import Callable
 
-from benchmarks.environment import bench_env
-
-
-def _profile(call: Callable[[], int], repeat: int, top: int) -> None:
-    """Print where ``repeat`` calls spend their time (pyinstrument or cProfile)."""
-    try:
-        from pyinstrument import Profiler
-    except ImportError:
-        profiler = cProfile.Profile()
-        profiler.enable()
-        for _ in range(repeat):
-            call()
-        profiler.disable()
-        out = io.StringIO()
-        stats = pstats.Stats(profiler, stream=out)
-        stats.sort_stats("tottime").print_stats(top)
-        print(out.getvalue())
-        return
-    profiler = Profiler(interval=0.0002)
-    profiler.start()
-    for _ in range(repeat):
-        call()
-    profiler.stop()
-    print(profiler.output_text(unicode=True, color=False, show_all=False))
+from benchmarks.run import bench_env
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,7 +64,25 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.method} {args.path}: {per_request:.2f} ms per request in-process, unprofiled"
     )
 
-    _profile(call, args.repeat, args.top)
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(args.repeat):
+            call()
+        profiler.disable()
+        out = io.StringIO()
+        stats = pstats.Stats(profiler, stream=out)
+        stats.sort_stats("tottime").print_stats(args.top)
+        print(out.getvalue())
+        return 0
+    profiler = Profiler(interval=0.0002)
+    profiler.start()
+    for _ in range(args.repeat):
+        call()
+    profiler.stop()
+    print(profiler.output_text(unicode=True, color=False, show_all=False))
     return 0
 
 

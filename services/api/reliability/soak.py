@@ -24,16 +24,239 @@ counters exact.  Prints a table either way.
 from __future__ import annotations
 
 import argparse
+import os
+import signal
+import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass
 
+from reliability.cluster import Cluster, free_port
 from reliability.invariants import Query
-from reliability.soak_clients import Ledger, SoakClient
-from reliability.soak_report import Fault, classify, report
-from reliability.soak_targets import DockerTarget, NativeTarget
-from reliability.soak_verify import verify
-from reliability.stack import log
+from reliability.soak_clients import Ledger, Record, SoakClient
+from reliability.soak_verify import Verdict, verify
+from reliability.stack import RUN_DIR, Gunicorn, api_env, log, prepare
+
+RECOVERY_LIMIT_S = 10.0
+
+
+@dataclass
+class Fault:
+    kind: str  # "pg-restart" or "worker-kill"
+    at: float  # monotonic time the fault was injected
+    ready: float  # monotonic time PostgreSQL answered again (= at for a kill)
+
+
+class NativeTarget:
+    """Own cluster + gunicorn; faults through pg_ctl and os.kill."""
+
+    def __init__(self, seed_jobs: int) -> None:
+        self.cluster = Cluster()
+        self.cluster.start()
+        self.url = self.cluster.url("jobs_soak")
+        prepare(self.url, seed=seed_jobs)
+        self.port = free_port()
+        self.host = "127.0.0.1"
+        self.server = Gunicorn(
+            self.port, api_env(self.url), RUN_DIR / "soak" / "gunicorn.log"
+        )
+        self.server.start()
+
+    def restart_db(self) -> float:
+        self.cluster.restart()
+        return time.monotonic()
+
+    def kill_worker(self) -> None:
+        if self.server.process is None:
+            raise RuntimeError("gunicorn is not running")
+        master = self.server.process.pid
+        out = subprocess.run(
+            ["pgrep", "-P", str(master)], capture_output=True, text=True, check=False
+        )
+        workers = [int(pid) for pid in out.stdout.split()]
+        if not workers:
+            raise RuntimeError("no gunicorn worker to kill")
+        os.kill(workers[0], signal.SIGKILL)
+
+    def query(self, sql: str) -> list[tuple[str, ...]]:
+        return _psql(
+            [
+                "psql",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.cluster.port),
+                "-U",
+                "postgres",
+                "-d",
+                "jobs_soak",
+            ],
+            sql,
+        )
+
+    def close(self) -> None:
+        self.server.stop()
+        self.cluster.stop()
+
+
+class DockerTarget:
+    """The running compose stack (``make up``): through nginx, faults by compose."""
+
+    def __init__(self) -> None:
+        self.host = "127.0.0.1"
+        self.port = int(os.environ.get("WEB_PORT", "8080"))
+        self.compose = ["docker", "compose"]
+        self.user = os.environ.get("POSTGRES_USER", "jobs")
+        self.db = os.environ.get("POSTGRES_DB", "jobs")
+
+    def restart_db(self) -> float:
+        subprocess.run([*self.compose, "restart", "db"], check=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            probe = [
+                *self.compose,
+                "exec",
+                "-T",
+                "db",
+                "pg_isready",
+                "-q",
+                "-U",
+                self.user,
+            ]
+            if subprocess.run(probe, check=False).returncode == 0:
+                return time.monotonic()
+            time.sleep(0.1)
+        raise RuntimeError("db did not answer within 60 s of docker compose restart db")
+
+    def kill_worker(self) -> None:
+        # gunicorn is PID 1 of the api container (exec); kill its first child.
+        script = (
+            "import os, signal\n"
+            "kids = [int(p) for p in os.listdir('/proc') if p.isdigit() and "
+            "open(f'/proc/{p}/stat').read().split(') ')[1].split()[1] == '1']\n"
+            "os.kill(sorted(kids)[0], signal.SIGKILL)\n"
+        )
+        subprocess.run(
+            [*self.compose, "exec", "-T", "api", "python", "-c", script], check=True
+        )
+
+    def query(self, sql: str) -> list[tuple[str, ...]]:
+        return _psql(
+            [*self.compose, "exec", "-T", "db", "psql", "-U", self.user, "-d", self.db],
+            sql,
+        )
+
+    def close(self) -> None:
+        pass
+
+
+def _psql(base: list[str], sql: str) -> list[tuple[str, ...]]:
+    out = subprocess.run(
+        [*base, "-X", "-qAt", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-c", sql],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [tuple(line.split("\t")) for line in out.stdout.splitlines() if line]
+
+
+def classify(record: Record, kills: list[float], via_nginx: bool) -> str:
+    """Name the outcome of one request: ``ok``, an allowed fault, or a failure (``FAIL ...``)."""
+    # In flight when the worker died, or sent on a keep-alive connection
+    # that the killed worker had accepted before it died.
+    in_kill = any(record.connected <= at <= record.ended for at in kills)
+    if record.status is None:
+        return (
+            "reset by the killed worker"
+            if in_kill
+            else f"FAIL no answer ({record.error})"
+        )
+    if record.status < 300:
+        return "ok"
+    if record.status == 503:
+        return (
+            "503 with Retry-After"
+            if record.retry_after
+            else "FAIL 503 without Retry-After"
+        )
+    if record.status == 502 and via_nginx and in_kill:
+        return "502 of the killed worker"
+    return f"FAIL {record.status}"
+
+
+def longest_outage(records: list[Record]) -> float:
+    """Longest time a client went from its first failed request to its next success."""
+    longest = 0.0
+    by_client: dict[int, list[Record]] = {}
+    for record in records:
+        by_client.setdefault(record.client, []).append(record)
+    for mine in by_client.values():
+        mine.sort(key=lambda r: r.started)
+        first_bad: float | None = None
+        for record in mine:
+            good = record.status is not None and record.status < 500
+            if not good and first_bad is None:
+                first_bad = record.started
+            elif good and first_bad is not None:
+                longest = max(longest, record.ended - first_bad)
+                first_bad = None
+    return longest
+
+
+def recovery(records: list[Record], fault: Fault, until: float) -> float:
+    """Seconds after PostgreSQL answered until the last 5xx that started before ``until`` ended."""
+    late = [
+        r.ended
+        for r in records
+        if fault.ready <= r.started < until and r.status is not None and r.status >= 500
+    ]
+    return max(late, default=fault.ready) - fault.ready
+
+
+def report(
+    records: list[Record],
+    faults: list[Fault],
+    verdict: Verdict,
+    outcomes: dict[str, int],
+    seconds: float,
+) -> list[str]:
+    failures: list[str] = []
+    ops: dict[str, int] = {}
+    for record in records:
+        ops[record.op] = ops.get(record.op, 0) + 1
+    print("\n| soak | value |\n| --- | --- |")
+    print(
+        f"| requests | {len(records)} in {seconds:.0f} s ({', '.join(f'{k} {v}' for k, v in sorted(ops.items()))}) |"
+    )
+    for name, count in sorted(outcomes.items()):
+        print(f"| {name} | {count} |")
+        if name.startswith("FAIL"):
+            failures.append(f"{count} requests: {name}")
+    for index, fault in enumerate(faults):
+        if fault.kind == "pg-restart":
+            until = faults[index + 1].at if index + 1 < len(faults) else float("inf")
+            rec = recovery(records, fault, until)
+            print(
+                f"| {fault.kind} at {fault.at - records[0].started:.1f} s | down {fault.ready - fault.at:.2f} s, clients recovered {rec:.2f} s after it answered |"
+            )
+            if rec > RECOVERY_LIMIT_S:
+                failures.append(
+                    f"recovery took {rec:.1f} s after PostgreSQL answered (limit {RECOVERY_LIMIT_S:.0f} s)"
+                )
+        else:
+            print(
+                f"| {fault.kind} at {fault.at - records[0].started:.1f} s | SIGKILL while requests were in flight |"
+            )
+    print(f"| longest outage seen by a client | {longest_outage(records):.2f} s |")
+    print(f"| writes acknowledged / lost | {verdict.acked} / {verdict.lost} |")
+    print(
+        f"| unacknowledged writes applied / not applied / half-applied | {verdict.unacked_applied} / {verdict.unacked_not_applied} / {verdict.half_applied} |"
+    )
+    print(
+        f"| read-model mismatches / counter drift | {verdict.read_model_mismatches} / {verdict.counter_drift} |"
+    )
+    return failures + verdict.problems
 
 
 def run(

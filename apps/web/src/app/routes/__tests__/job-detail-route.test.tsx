@@ -13,8 +13,8 @@ describe("job page", () => {
     const history = await screen.findByRole("list", { name: "Status history" });
     expect(within(history).getAllByRole("listitem")).toHaveLength(1);
 
-    const select = screen.getByRole("combobox", { name: "Status of job-00002" });
-    await user.selectOptions(select, "COMPLETED");
+    await user.click(await screen.findByRole("button", { name: "Status of job-00002: Running" }));
+    await user.click(screen.getByRole("menuitemradio", { name: "Completed" }));
     await waitFor(() => expect(within(history).getAllByRole("listitem")).toHaveLength(2));
     const [newest, oldest] = within(history).getAllByRole("listitem");
     expect(newest).toHaveTextContent("Completed");

@@ -2,14 +2,13 @@ import { useState } from "react";
 import { Link } from "react-router";
 
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useChangeJobStatus } from "@/features/jobs/api/change-job-status";
 import { useDeleteJob } from "@/features/jobs/api/delete-job";
-import { DeleteJobDialog } from "@/features/jobs/components/delete-job-dialog";
 import styles from "@/features/jobs/components/job-detail.module.css";
 import { JobHistory } from "@/features/jobs/components/job-history";
-import { JobStatusSelect } from "@/features/jobs/components/job-status-select";
-import { StatusBadge } from "@/features/jobs/components/status-badge";
+import { JobStatusControl } from "@/features/jobs/components/job-status-control";
 import type { Job } from "@/features/jobs/types";
 import { useNow } from "@/lib/use-now";
 
@@ -35,7 +34,10 @@ export function JobDetail({ job, listPath, onDeleted }: JobDetailProps) {
       </Link>
       <header className={styles.header}>
         <h1 className={styles.title}>{job.name}</h1>
-        <StatusBadge status={job.current_status} />
+        <JobStatusControl
+          job={job}
+          onChange={(j, status) => changeStatus.mutate({ job: j, status })}
+        />
       </header>
       <dl className={styles.facts}>
         <dt>Created</dt>
@@ -50,10 +52,6 @@ export function JobDetail({ job, listPath, onDeleted }: JobDetailProps) {
         <dd>{job.id}</dd>
       </dl>
       <div className={styles.actions}>
-        <JobStatusSelect
-          job={job}
-          onChange={(j, status) => changeStatus.mutate({ job: j, status })}
-        />
         <Button
           variant="danger"
           aria-label={`Delete ${job.name}`}
@@ -64,8 +62,10 @@ export function JobDetail({ job, listPath, onDeleted }: JobDetailProps) {
       </div>
       <JobHistory jobId={job.id} nowMs={nowMs} />
       {confirming ? (
-        <DeleteJobDialog
-          job={job}
+        <ConfirmDialog
+          title={`Delete "${job.name}"?`}
+          description="The job and its whole status history will be deleted. This cannot be undone."
+          confirmLabel="Delete"
           busy={deletion.isPending}
           onCancel={() => setConfirming(false)}
           onConfirm={() => deletion.deleteOnce(job, { onSuccess: onDeleted })}

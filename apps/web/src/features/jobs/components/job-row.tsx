@@ -5,8 +5,7 @@ import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Spinner } from "@/components/ui/spinner";
 import styles from "@/features/jobs/components/job-row.module.css";
-import { JobStatusSelect } from "@/features/jobs/components/job-status-select";
-import { StatusBadge } from "@/features/jobs/components/status-badge";
+import { JobStatusControl } from "@/features/jobs/components/job-status-control";
 import type { Job, StatusType } from "@/features/jobs/types";
 import { formatDuration, formatExact } from "@/lib/format-time";
 
@@ -60,7 +59,7 @@ export function JobRow({ index, style, ariaAttributes, ...data }: RowComponentPr
         {job.name}
       </Link>
       <span className={styles.badge}>
-        <StatusBadge status={job.current_status} />
+        <JobStatusControl job={job} onChange={data.onChangeStatus} />
       </span>
       <span className={styles.meta}>
         <span className="visually-hidden">Created </span>
@@ -76,7 +75,6 @@ export function JobRow({ index, style, ariaAttributes, ...data }: RowComponentPr
           </>
         ) : null}
       </span>
-      <JobStatusSelect job={job} onChange={data.onChangeStatus} />
       <Button
         size="sm"
         variant="ghost"

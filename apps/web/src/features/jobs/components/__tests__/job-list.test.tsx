@@ -88,19 +88,28 @@ describe("JobList", () => {
     expect(onLoadMore).toHaveBeenCalledTimes(1);
   });
 
-  it("shows each job's name, status badge, status select and delete button", async () => {
+  it("shows each job's name, status badge as a status menu, and delete button", async () => {
     seedFakeApi(makeJobs(3));
-    renderWithProviders("/");
+    const { user } = renderWithProviders("/");
     const link = await screen.findByRole("link", { name: "job-00002" });
     const scope = within(link.closest<HTMLElement>("[role=listitem]") ?? document.body);
-    expect(scope.getByText("Running", { selector: "span" })).toBeInTheDocument();
-    const select = scope.getByRole("combobox", { name: "Status of job-00002" });
-    expect(select).toHaveValue("RUNNING");
+    const trigger = await scope.findByRole("button", { name: "Status of job-00002: Running" });
+    expect(trigger).toHaveAttribute("aria-haspopup", "menu");
+    expect(within(trigger).getByText("Running", { selector: "span" })).toBeInTheDocument();
+    expect(scope.queryByRole("combobox")).not.toBeInTheDocument();
+    await user.click(trigger);
+    const menu = screen.getByRole("menu", { name: "Status of job-00002: Running" });
     expect(
-      within(select)
-        .getAllByRole("option")
-        .map((o) => o.textContent),
-    ).toEqual(["Pending", "Running", "Completed", "Failed", "Cancelled"]);
+      within(menu)
+        .getAllByRole("menuitemradio")
+        .map((item) => [item.textContent, item.getAttribute("aria-checked")]),
+    ).toEqual([
+      ["Pending", "false"],
+      ["✓Running", "true"],
+      ["Completed", "false"],
+      ["Failed", "false"],
+      ["Cancelled", "false"],
+    ]);
     expect(scope.getByRole("button", { name: "Delete job-00002" })).toBeInTheDocument();
   });
 });

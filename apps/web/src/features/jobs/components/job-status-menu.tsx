@@ -1,0 +1,62 @@
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+
+import styles from "@/features/jobs/components/job-status-menu.module.css";
+import { StatusBadge } from "@/features/jobs/components/status-badge";
+import { STATUS_LABELS, STATUSES, isStatus } from "@/features/jobs/status";
+import type { Job, StatusType } from "@/features/jobs/types";
+
+/** Props of {@link JobStatusMenu}. */
+export interface JobStatusMenuProps {
+  job: Job;
+  /** Called once per explicit choice (Enter, Space or a click on another status). */
+  onChange: (job: Job, status: StatusType) => void;
+}
+
+/**
+ * The job's status badge as a menu button ("Status of <name>: Running", `aria-haspopup="menu"`)
+ * opening the statuses as radio items (Radix DropdownMenu; the menu is labelled by the button).
+ *
+ * ⚠️ Arrow keys only open the menu and move between its items; a status changes on an explicit
+ * choice, never on arrow navigation (a per-row `<select>` used to PATCH on every ArrowDown).
+ */
+export function JobStatusMenu({ job, onChange }: JobStatusMenuProps) {
+  const current = job.current_status;
+  return (
+    // Not modal: no scroll lock or inert page while open (the list scrolls with the window).
+    <DropdownMenu.Root modal={false}>
+      <DropdownMenu.Trigger
+        className={styles.trigger}
+        aria-label={`Status of ${job.name}: ${current ? STATUS_LABELS[current] : "No status"}`}
+      >
+        <StatusBadge status={current} />
+        <span className={styles.caret} aria-hidden="true">
+          ▾
+        </span>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content
+          className={styles.menu}
+          align="start"
+          sideOffset={4}
+          collisionPadding={8}
+        >
+          <DropdownMenu.RadioGroup
+            value={current ?? ""}
+            onValueChange={(value) => {
+              if (isStatus(value) && value !== current) onChange(job, value);
+            }}
+          >
+            {STATUSES.map((status) => (
+              <DropdownMenu.RadioItem key={status} value={status} className={styles.item}>
+                <span className={styles.check} aria-hidden="true">
+                  <DropdownMenu.ItemIndicator>✓</DropdownMenu.ItemIndicator>
+                </span>
+                {STATUS_LABELS[status]}
+              </DropdownMenu.RadioItem>
+            ))}
+          </DropdownMenu.RadioGroup>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}
