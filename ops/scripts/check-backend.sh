@@ -56,8 +56,8 @@ step "backend: migrate, reverse jobs to zero, migrate again"
 "$VENV_PY" manage.py migrate --no-input -v 0
 "$VENV_PY" manage.py showmigrations jobs
 
-step "backend: pytest jobs/tests"
-"$VENV_PY" -m pytest jobs/tests --create-db -p no:cacheprovider "$@"
+step "backend: pytest (core/tests, jobs/tests)"
+"$VENV_PY" -m pytest core/tests jobs/tests --create-db -p no:cacheprovider "$@"
 
 psql_admin -c "DROP DATABASE IF EXISTS $CHECK_DB WITH (FORCE)"
 psql_admin -c "DROP DATABASE IF EXISTS test_$CHECK_DB WITH (FORCE)"

@@ -7,19 +7,19 @@
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
 
-docs="README.md $(ls docs/*.md 2>/dev/null | tr '\n' ' ')"
+docs=(README.md docs/*.md)
 failures=0
 fail() {
   printf '  \033[31mFAIL\033[0m %s\n' "$*"
   failures=$((failures + 1))
 }
 
-for doc in $docs; do
+for doc in "${docs[@]}"; do
   [ -f "$doc" ] || fail "$doc is missing"
 done
 
 # 1. make targets (`make foo`, `make foo N=1`); skip `make -n`-style flags.
-targets="$(grep -ohE '`make [a-z][a-z-]*' $docs 2>/dev/null | sed 's/`make //' | sort -u)"
+targets="$(grep -ohE '`make [a-z][a-z-]*' "${docs[@]}" 2>/dev/null | sed 's/`make //' | sort -u)"
 for target in $targets; do
   if ! expansion="$(make -n "$target" 2>&1)"; then
     fail "make $target (named in docs) does not expand: $expansion"
@@ -30,10 +30,10 @@ for target in $targets; do
     fail "make $target calls $script, which does not exist"
   fi
 done
-echo "  make targets named in docs: $(echo $targets | wc -w | tr -d ' ') checked"
+echo "  make targets named in docs: $(echo "$targets" | wc -w | tr -d ' ') checked"
 
 # 2. relative markdown links
-for doc in $docs; do
+for doc in "${docs[@]}"; do
   dir="$(dirname "$doc")"
   for link in $(grep -oE '\]\([^)#]+' "$doc" | sed 's/](//' | grep -vE '^(https?:|mailto:)' || true); do
     [ -e "$dir/$link" ] || fail "$doc links to $link, which does not exist"
@@ -41,6 +41,7 @@ for doc in $docs; do
 done
 
 # 3. the native test command
+# shellcheck disable=SC2016  # the backticks are Markdown, not a substitution
 readme_cmd="$(grep -oE 'native test command[^`]*`[^`]+`' README.md | head -n 1 | sed -E 's/.*`([^`]+)`/\1/' || true)"
 if [ -z "$readme_cmd" ]; then
   fail "README.md does not state 'native test command ... \`<command>\`'"

@@ -12,10 +12,10 @@ status=0
 check() {
   local committed="$1" generated="$2"
   if [ ! -f "$committed" ]; then
-    echo "missing: ${committed#$REPO_ROOT/}" >&2
+    echo "missing: ${committed#"$REPO_ROOT"/}" >&2
     status=1
   elif ! diff -u "$committed" "$generated" >"$tmp/diff.txt"; then
-    echo "out of date: ${committed#$REPO_ROOT/} (run 'make types')" >&2
+    echo "out of date: ${committed#"$REPO_ROOT"/} (run 'make types')" >&2
     head -n 80 "$tmp/diff.txt" >&2
     status=1
   fi

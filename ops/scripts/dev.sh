@@ -61,6 +61,7 @@ web_pid=""
 
 # Stop both servers (each is its own process group, so Django's autoreloader
 # child and Vite's node process go too).
+# shellcheck disable=SC2329  # run by the EXIT trap
 stop_servers() {
   local pid
   for pid in $web_pid $api_pid; do

@@ -79,18 +79,43 @@ docker_main_env_file() {
   fi
 }
 
+# The Django secret key of a stack run on .env.example, whose own key is
+# public and refused by the API (DEBUG off): 64 random hex characters, made
+# on first use and kept in this git-ignored file (mode 600), so sessions
+# survive restarts.  Delete the file to rotate the key.
+GENERATED_SECRET_FILE="$REPO_ROOT/.django-secret-key"
+
+docker_generated_secret() {
+  if [ ! -s "$GENERATED_SECRET_FILE" ]; then
+    (umask 077 && od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$GENERATED_SECRET_FILE")
+  fi
+  cat "$GENERATED_SECRET_FILE"
+}
+
+# Export the generated key when ENV_FILE is .env.example and the environment
+# sets no DJANGO_SECRET_KEY of its own (a real variable or .env wins).
+# Usage, in a subshell: docker_export_secret ENV_FILE
+docker_export_secret() {
+  if [ "$1" = "$ENV_EXAMPLE_FILE" ] && [ -z "${DJANGO_SECRET_KEY:-}" ]; then
+    DJANGO_SECRET_KEY="$(docker_generated_secret)"
+    export DJANGO_SECRET_KEY
+  fi
+}
+
 # compose for the `make up` project.  Usage: compose_main ARGS...
 # COMPOSE_PROJECT_NAME is exported too: docker-compose.yml names the api image
 # after it (older Compose versions do not derive it from -p for interpolation).
 compose_main() {
-  (cd "$REPO_ROOT" && COMPOSE_PROJECT_NAME="$DOCKER_PROJECT" $COMPOSE -p "$DOCKER_PROJECT" --env-file "$(docker_main_env_file)" \
-    -f "$COMPOSE_MAIN_FILE" -f "$COMPOSE_PUBLISH_FILE" "$@")
+  (cd "$REPO_ROOT" && docker_export_secret "$(docker_main_env_file)" &&
+    COMPOSE_PROJECT_NAME="$DOCKER_PROJECT" $COMPOSE -p "$DOCKER_PROJECT" --env-file "$(docker_main_env_file)" \
+      -f "$COMPOSE_MAIN_FILE" -f "$COMPOSE_PUBLISH_FILE" "$@")
 }
 
 # compose for the isolated `make test` project.  Usage: compose_test ARGS...
 compose_test() {
-  (cd "$REPO_ROOT" && COMPOSE_PROJECT_NAME="$DOCKER_TEST_PROJECT" $COMPOSE -p "$DOCKER_TEST_PROJECT" --env-file "$ENV_EXAMPLE_FILE" \
-    -f "$COMPOSE_MAIN_FILE" -f "$COMPOSE_TEST_FILE" --profile test "$@")
+  (cd "$REPO_ROOT" && docker_export_secret "$ENV_EXAMPLE_FILE" &&
+    COMPOSE_PROJECT_NAME="$DOCKER_TEST_PROJECT" $COMPOSE -p "$DOCKER_TEST_PROJECT" --env-file "$ENV_EXAMPLE_FILE" \
+      -f "$COMPOSE_MAIN_FILE" -f "$COMPOSE_TEST_FILE" --profile test "$@")
 }
 
 # The container id of SERVICE in PROJECT (running or not, one-off runs

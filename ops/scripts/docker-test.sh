@@ -22,6 +22,7 @@ teardown() {
   compose_test down --volumes --remove-orphans --timeout 10 >/dev/null 2>&1 || true
 }
 
+# shellcheck disable=SC2329  # run by the EXIT trap
 on_exit() {
   local status=$?
   trap - EXIT

@@ -8,7 +8,8 @@ source "$(dirname "$0")/docker-lib.sh"
 docker_require
 env_file="$(docker_main_env_file)"
 if [ "$env_file" = "$ENV_EXAMPLE_FILE" ]; then
-  echo "No .env file: using the development defaults of .env.example"
+  echo "No .env file: using the development defaults of .env.example, with a random"
+  echo "Django secret key kept in ${GENERATED_SECRET_FILE#"$REPO_ROOT"/} (the example key is refused)."
   echo "(cp .env.example .env and set real secrets before sharing this stack)."
 fi
 

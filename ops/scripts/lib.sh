@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Shared helpers for ops/scripts/*.sh.  Source it; do not run it.
 # Written for bash 3.2 (macOS default): no associative arrays, no ${var,,}.
+# shellcheck disable=SC2034  # the paths are for the scripts that source this
 
 set -euo pipefail
 
@@ -50,7 +51,7 @@ ensure_postgres() {
   fi
   if command -v pg_ctlcluster >/dev/null 2>&1; then
     local version
-    version="$(ls /etc/postgresql 2>/dev/null | sort -n | tail -n 1)"
+    version="$(find /etc/postgresql -mindepth 1 -maxdepth 1 -printf '%f\n' 2>/dev/null | sort -n | tail -n 1)"
     [ -n "$version" ] || die "PostgreSQL is not running and no cluster is installed"
     pg_ctlcluster --skip-systemctl-redirect "$version" main start
   fi

@@ -22,7 +22,7 @@ fi
 
 [ -x "$VENV_PY" ] || die "no venv at $VENV_DIR: run 'make bootstrap' first"
 
-step "OpenAPI schema -> ${schema_file#$REPO_ROOT/}"
+step "OpenAPI schema -> ${schema_file#"$REPO_ROOT"/}"
 (
   cd "$API_DIR"
   # Settings need a database URL and a secret key to load; spectacular never connects.
@@ -31,9 +31,9 @@ step "OpenAPI schema -> ${schema_file#$REPO_ROOT/}"
     "$VENV_PY" manage.py spectacular --file "$schema_file" --validate --fail-on-warn
 )
 
-step "TypeScript types -> ${types_file#$REPO_ROOT/}"
+step "TypeScript types -> ${types_file#"$REPO_ROOT"/}"
 npm_ci_if_stale "$WEB_DIR"
 (cd "$WEB_DIR" && npx --no-install openapi-typescript "$schema_file" --enum-values -o "$types_file")
 
-step "TypeScript types -> ${e2e_types_file#$REPO_ROOT/} (a copy)"
+step "TypeScript types -> ${e2e_types_file#"$REPO_ROOT"/} (a copy)"
 cp "$types_file" "$e2e_types_file"

@@ -115,6 +115,13 @@ def on_starting(server: object) -> None:
         os.remove(path)
 
 
+def post_worker_init(worker: object) -> None:
+    """Answer gunicorn's own errors (414, 431, 400) as JSON, not HTML."""
+    from config.gunicorn_errors import install
+
+    install()
+
+
 def child_exit(server: object, worker: object) -> None:
     """Drop the live gauges of a worker that exited."""
     from prometheus_client import multiprocess

@@ -176,6 +176,27 @@ class ThroughputResult:
         return self.completed / self.duration_s if self.duration_s else 0.0
 
 
+def _client_loop(
+    client: Client,
+    source: RequestSource,
+    barrier: threading.Barrier,
+    deadline_box: list[float],
+    latencies: list[float],
+) -> None:
+    """One throughput client: connect, wait for all, request until the deadline."""
+    try:
+        client.request(source())  # open the connection before the clock
+        barrier.wait()
+        deadline = deadline_box[0]
+        while True:
+            latency, _, _ = client.request(source())
+            if time.perf_counter() > deadline:
+                break
+            latencies.append(latency)
+    finally:
+        client.close()
+
+
 def throughput(
     host: str,
     port: int,
@@ -184,11 +205,8 @@ def throughput(
     clients: int,
     duration_s: float,
 ) -> ThroughputResult:
-    """Run ``clients`` keep-alive clients in threads for ``duration_s``.
-
-    Each thread loops on its own connection until the deadline; requests
-    still in flight at the deadline finish but are not counted.
-    """
+    """Run ``clients`` keep-alive clients in threads for ``duration_s``
+    (requests still in flight at the deadline finish but are not counted)."""
     deadline_box: list[float] = []
 
     def start_clock() -> None:
@@ -201,25 +219,17 @@ def throughput(
     errors: list[str] = []
 
     def worker(index: int) -> None:
-        client = Client(host, port)
-        source = source_factory(index)
         local: list[float] = []
         try:
-            client.request(source())  # open the connection before the clock
-            barrier.wait()
-            deadline = deadline_box[0]
-            while True:
-                latency, _, _ = client.request(source())
-                if time.perf_counter() > deadline:
-                    break
-                local.append(latency)
+            _client_loop(
+                Client(host, port), source_factory(index), barrier, deadline_box, local
+            )
         except (RequestFailedError, threading.BrokenBarrierError) as exc:
             with lock:
                 errors.append(repr(exc))
             if not barrier.broken:
                 barrier.abort()
         finally:
-            client.close()
             with lock:
                 latencies.extend(local)
 

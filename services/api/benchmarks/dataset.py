@@ -8,22 +8,19 @@ terms and their match counts) is computed here by SQL, never hard-coded.
 
 from __future__ import annotations
 
-import os
-import re
 import subprocess
 import sys
 import time
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
+from benchmarks.search_terms import POST_NAME_PREFIX, SearchTerm, pick_search_terms
 from jobs.statuses import StatusType
 
 API_DIR = Path(__file__).resolve().parent.parent
-POST_NAME_PREFIX = "bench-post-"
 STATUSES = tuple(StatusType.values)
 
 
@@ -104,15 +101,6 @@ def prepare_database(database_url: str, n: int, env: dict[str, str]) -> str:
 
 
 @dataclass
-class SearchTerm:
-    """A search term and how many jobs its substring matches."""
-
-    label: str
-    term: str
-    matches: int
-
-
-@dataclass
 class Inputs:
     """Everything the cases need, derived from the data by SQL."""
 
@@ -145,104 +133,6 @@ def deep_offset(total: int, depth: float, page_size: int) -> int:
     return max(page_size, int(total * depth) // page_size * page_size)
 
 
-def _match_count(conn: psycopg.Connection, term: str) -> int:
-    """Count jobs whose name contains ``term`` (as the API's icontains)."""
-    return conn.execute(
-        "SELECT count(*) FROM jobs_job WHERE UPPER(name) LIKE UPPER(%s)",
-        ("%" + term + "%",),
-    ).fetchone()[0]
-
-
-def _pick_search_terms(conn: psycopg.Connection, total: int) -> list[SearchTerm]:
-    """Pick a rare (<10 matches), a medium and a common (>=5%) name term.
-
-    Candidates are the words of a random sample of names; their exact
-    match counts are then taken by SQL.  Terms can be forced with
-    ``BENCH_SEARCH_RARE``, ``BENCH_SEARCH_MEDIUM``, ``BENCH_SEARCH_COMMON``.
-    """
-    names = [
-        row[0]
-        for row in conn.execute(
-            "SELECT name FROM jobs_job TABLESAMPLE SYSTEM (%s) LIMIT 5000",
-            (min(100.0, max(0.01, 500000.0 / max(total, 1))),),
-        ).fetchall()
-    ]
-    words: Counter[str] = Counter()
-    for name in names:
-        for word in set(re.split(r"[^0-9A-Za-z]+", name)):
-            if len(word) >= 3:
-                words[word.lower()] += 1
-    picks: list[SearchTerm] = []
-    checked: dict[str, int] = {}
-
-    def count(term: str) -> int:
-        if term not in checked:
-            checked[term] = _match_count(conn, term)
-        return checked[term]
-
-    by_freq = [w for w, _ in words.most_common()]
-    # Common: the least frequent word that still matches >= 5% of jobs.
-    common = os.environ.get("BENCH_SEARCH_COMMON")
-    if not common:
-        share = {w: c / max(len(names), 1) for w, c in words.items()}
-        candidates = sorted(
-            (w for w in by_freq if share[w] >= 0.05), key=lambda w: share[w]
-        )
-        common = next((w for w in candidates[:8] if count(w) >= 0.05 * total), None)
-        common = common or (by_freq[0] if by_freq else "job")
-    picks.append(SearchTerm("common", common, count(common)))
-    # Medium: a word near 0.1% of jobs (between 0.01% and 1%).
-    medium = os.environ.get("BENCH_SEARCH_MEDIUM")
-    if not medium:
-        target = 0.001 * len(names)
-        candidates = sorted(by_freq, key=lambda w: abs(words[w] - target))
-        medium = next(
-            (w for w in candidates[:8] if 0.0001 * total <= count(w) <= 0.01 * total),
-            candidates[0] if candidates else "med",
-        )
-    picks.append(SearchTerm("medium", medium, count(medium)))
-    # Rare: a word seen once in the sample, longest first, with 1..9 matches.
-    # Seeded names repeat (e.g. 32 workloads x 1024 numbers), so at 1M rows
-    # every real substring may match dozens: then a few marker jobs are
-    # inserted (removed again at the end of the run, like POSTed jobs).
-    rare = os.environ.get("BENCH_SEARCH_RARE")
-    if not rare:
-        singles = sorted((w for w in by_freq if words[w] == 1), key=len, reverse=True)
-        rare = next((w for w in singles[:20] if 1 <= count(w) < 10), None)
-    if not rare:
-        rare = _insert_rare_markers(conn)
-        checked.pop(rare, None)
-    picks.append(SearchTerm("rare", rare, count(rare)))
-    # Absent: two common words that never stand next to each other.  Every
-    # trigram is frequent but nothing matches: the trigram index's worst case.
-    if len(by_freq) >= 2:
-        absent = f"{by_freq[1]} {by_freq[0]}"
-        if count(absent) == 0:
-            picks.append(SearchTerm("absent", absent, 0))
-    # Order in the table: rare, medium, common, absent.
-    return [picks[2], picks[1], picks[0], *picks[3:]]
-
-
-RARE_MARKERS = 3
-
-
-def _insert_rare_markers(conn: psycopg.Connection) -> str:
-    """Insert a few jobs with a unique word; return that word.
-
-    Their names start with :data:`POST_NAME_PREFIX`, so
-    :func:`cleanup_posted_jobs` removes them with the POSTed jobs.  Each
-    gets a PENDING status through the normal triggers.
-    """
-    token = "zq" + time.strftime("%H%M%S") + "rare"
-    conn.execute(
-        "WITH new AS (INSERT INTO jobs_job (name) "
-        "SELECT %s || g || ' ' || %s FROM generate_series(1, %s) g RETURNING id) "
-        "INSERT INTO jobs_jobstatus (job_id, status_type) SELECT id, 'PENDING' FROM new",
-        (POST_NAME_PREFIX + "rare-", token, RARE_MARKERS),
-    )
-    return token
-
-
 def pick_inputs(database_url: str, page_size: int) -> Inputs:
     """Derive the cases' inputs from the seeded data."""
     with psycopg.connect(database_url, autocommit=True) as conn:
@@ -270,7 +160,7 @@ def pick_inputs(database_url: str, page_size: int) -> Inputs:
                 filter_status,
             ),
         }
-        terms = _pick_search_terms(conn, total)
+        terms = pick_search_terms(conn, total)
         job_ids = [
             row[0]
             for row in conn.execute(

@@ -42,64 +42,46 @@ def _explain(conn: psycopg.Connection, sql: str) -> str:
     return "\n".join(row[0] for row in rows)
 
 
+def _ours_deep_sql(inputs, page_size: int) -> tuple[str, str]:  # noqa: ANN001
+    """Return the SQL of our 90%-deep page, unfiltered and one status."""
+    created_at, job_id = inputs.deep_rows["list 90%"]
+    s_created, s_id = inputs.deep_rows["status 90%"]
+    deep = {"page_size": page_size, "cursor": list_cursor(created_at, job_id)}
+    status = {
+        "page_size": page_size,
+        "status": inputs.filter_status,
+        "cursor": list_cursor(s_created, s_id),
+    }
+    return (
+        _captured_list_sql("/api/jobs/?" + urlencode(deep)),
+        _captured_list_sql("/api/jobs/?" + urlencode(status)),
+    )
+
+
 def explain_cases(  # noqa: ANN001
     database_url: str, inputs, page_size: int, *, baseline: bool = True
 ) -> list[tuple[str, str, str]]:
     """Return (title, sql, plan) for our deep pages and the baseline's."""
-    out: list[tuple[str, str, str]] = []
-    created_at, job_id = inputs.deep_rows["list 90%"]
-    ours_deep = _captured_list_sql(
-        "/api/jobs/?"
-        + urlencode({"page_size": page_size, "cursor": list_cursor(created_at, job_id)})
-    )
-    status = inputs.filter_status
-    s_created, s_id = inputs.deep_rows["status 90%"]
-    ours_status = _captured_list_sql(
-        "/api/jobs/?"
-        + urlencode(
-            {
-                "page_size": page_size,
-                "status": status,
-                "cursor": list_cursor(s_created, s_id),
-            }
-        )
-    )
+    ours_deep, ours_status = _ours_deep_sql(inputs, page_size)
     offset = deep_offset(inputs.total, 0.9, page_size)
     params = {"status": None, "limit": PAGE_SIZE, "offset": offset}
     with psycopg.connect(database_url, autocommit=True) as conn:
         conn.execute("SET statement_timeout = 0")
         mog = psycopg.ClientCursor(conn)
-        naive_page = mog.mogrify(naive_page_sql(filtered=False), params)
-        naive_count = mog.mogrify(naive_count_sql(filtered=False), params)
         _explain(conn, ours_deep)  # warm, as the HTTP cases were
-        out.append(
-            (
-                "Ours: list page 90% deep (keyset cursor)",
-                ours_deep,
-                _explain(conn, ours_deep),
-            )
-        )
-        out.append(
-            (
-                f"Ours: status={status}, 90% deep",
-                ours_status,
-                _explain(conn, ours_status),
-            )
-        )
-        if not baseline:
-            return out
-        out.append(
-            (
-                "Baseline: list page 90% deep (OFFSET)",
-                naive_page,
-                _explain(conn, naive_page),
-            )
-        )
-        out.append(
-            (
-                "Baseline: total count (every page)",
-                naive_count,
-                _explain(conn, naive_count),
-            )
-        )
-    return out
+        titled = [
+            ("Ours: list page 90% deep (keyset cursor)", ours_deep),
+            (f"Ours: status={inputs.filter_status}, 90% deep", ours_status),
+        ]
+        if baseline:
+            titled += [
+                (
+                    "Baseline: list page 90% deep (OFFSET)",
+                    mog.mogrify(naive_page_sql(filtered=False), params),
+                ),
+                (
+                    "Baseline: total count (every page)",
+                    mog.mogrify(naive_count_sql(filtered=False), params),
+                ),
+            ]
+        return [(title, sql, _explain(conn, sql)) for title, sql in titled]

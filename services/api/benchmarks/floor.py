@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.run import REPO_ROOT, bench_env
+from benchmarks.environment import REPO_ROOT, bench_env
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

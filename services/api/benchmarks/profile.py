@@ -20,8 +20,32 @@ import os
 import pstats
 import sys
 import time
+from collections.abc import Callable
 
-from benchmarks.run import bench_env
+from benchmarks.environment import bench_env
+
+
+def _profile(call: Callable[[], int], repeat: int, top: int) -> None:
+    """Print where ``repeat`` calls spend their time (pyinstrument or cProfile)."""
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(repeat):
+            call()
+        profiler.disable()
+        out = io.StringIO()
+        stats = pstats.Stats(profiler, stream=out)
+        stats.sort_stats("tottime").print_stats(top)
+        print(out.getvalue())
+        return
+    profiler = Profiler(interval=0.0002)
+    profiler.start()
+    for _ in range(repeat):
+        call()
+    profiler.stop()
+    print(profiler.output_text(unicode=True, color=False, show_all=False))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,25 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.method} {args.path}: {per_request:.2f} ms per request in-process, unprofiled"
     )
 
-    try:
-        from pyinstrument import Profiler
-    except ImportError:
-        profiler = cProfile.Profile()
-        profiler.enable()
-        for _ in range(args.repeat):
-            call()
-        profiler.disable()
-        out = io.StringIO()
-        stats = pstats.Stats(profiler, stream=out)
-        stats.sort_stats("tottime").print_stats(args.top)
-        print(out.getvalue())
-        return 0
-    profiler = Profiler(interval=0.0002)
-    profiler.start()
-    for _ in range(args.repeat):
-        call()
-    profiler.stop()
-    print(profiler.output_text(unicode=True, color=False, show_all=False))
+    _profile(call, args.repeat, args.top)
     return 0
 
 

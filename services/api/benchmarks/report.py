@@ -51,8 +51,7 @@ def throughput_row(label: str, result: Any) -> dict[str, Any]:
     }
 
 
-def render(header, inputs, cases, throughput_rows, trigger_rows, failures) -> str:  # noqa: ANN001
-    """Return the run's markdown report."""
+def _header_lines(header: dict[str, Any], inputs: Any) -> list[str]:
     pg = header["postgres"]
     gun = header["gunicorn"]
     mach = header["machine"]
@@ -81,6 +80,11 @@ def render(header, inputs, cases, throughput_rows, trigger_rows, failures) -> st
         "| case | ours p50 | ours p95 | ours p99 | ours req/s | n | baseline p50 | baseline p95 | n | baseline/ours (p50) | target (ours) |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
+    return lines
+
+
+def _case_lines(cases: list[Any]) -> list[str]:
+    lines = []
     for case in cases:
         ours = case.results.get("ours")
         base = case.results.get("baseline")
@@ -108,6 +112,10 @@ def render(header, inputs, cases, throughput_rows, trigger_rows, failures) -> st
             )
             + " |"
         )
+    return lines
+
+
+def _note_lines(cases: list[Any]) -> list[str]:
     by_name = {c.name: c for c in cases}
     first = by_name.get("list first page")
     notes = []
@@ -126,8 +134,11 @@ def render(header, inputs, cases, throughput_rows, trigger_rows, failures) -> st
             notes.append(
                 f"- {case.name}: first request of the run {_ms(ours.first_ms)} ms"
             )
-    if notes:
-        lines += ["", *notes]
+    return ["", *notes] if notes else []
+
+
+def _throughput_lines(throughput_rows: list[dict[str, Any]]) -> list[str]:
+    lines: list[str] = []
     if throughput_rows:
         lines += [
             "",
@@ -141,6 +152,11 @@ def render(header, inputs, cases, throughput_rows, trigger_rows, failures) -> st
                 f"| {row['label']} | {row['clients']} | {row['seconds']:g} | {row['completed']:,} | "
                 f"{_rps(row['rps'])} | {_ms(row['p50'])} | {_ms(row['p95'])} | {row['errors']} |"
             )
+    return lines
+
+
+def _trigger_lines(trigger_rows: list[Any]) -> list[str]:
+    lines: list[str] = []
     if trigger_rows:
         lines += [
             "",
@@ -154,6 +170,13 @@ def render(header, inputs, cases, throughput_rows, trigger_rows, failures) -> st
                 f"| {row.label} | {row.rows:,} | {row.jobs:,} | {row.with_triggers_rps:,.0f} | "
                 f"{row.without_triggers_rps:,.0f} | {row.slowdown:.2f}× slower |"
             )
+    return lines
+
+
+def render(header, inputs, cases, throughput_rows, trigger_rows, failures) -> str:  # noqa: ANN001
+    """Return the run's markdown report."""
+    lines = _header_lines(header, inputs) + _case_lines(cases) + _note_lines(cases)
+    lines += _throughput_lines(throughput_rows) + _trigger_lines(trigger_rows)
     if failures:
         lines += ["", "## Failures", "", *[f"- {f}" for f in failures]]
     return "\n".join(lines) + "\n"

@@ -54,11 +54,26 @@ class RequestBodyTooLarge(exceptions.APIException):
 def error_body(
     detail: str, errors: Mapping[str, list[str]] | None = None
 ) -> dict[str, Any]:
-    """Return the envelope for a summary and, optionally, field errors."""
-    body: dict[str, Any] = {"detail": detail}
+    """Return the envelope for a summary and, optionally, field errors.
+
+    Every string goes through :func:`encodable`: an error may echo input.
+    """
+    body: dict[str, Any] = {"detail": encodable(detail)}
     if errors is not None:
-        body["errors"] = dict(errors)
+        body["errors"] = {
+            encodable(field): [encodable(message) for message in messages]
+            for field, messages in errors.items()
+        }
     return body
+
+
+def encodable(text: str) -> str:
+    """``text`` with any lone surrogate written as ``\\udXXX`` (valid UTF-8)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
 
 
 def flatten_errors(detail: Any, prefix: str = "") -> dict[str, list[str]]:

@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 
+# A surrogate code point left alone after decoding: JSON's ``\ud800``
+# escape without its pair.  It is not Unicode text: no UTF-8 encoder (the
+# renderer's, psycopg's) can write it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 class StrictJSONParser(JSONParser):
-    """DRF's JSON parser, with over-deep nesting refused as a ParseError.
+    """DRF's JSON parser, refusing what it would let through as a 500.
 
-    Python's ``json`` module raises ``RecursionError`` (not ``ValueError``)
-    on arrays or objects nested past the interpreter's recursion limit, a
-    few kilobytes of ``[`` in a body; DRF's parser lets it through as a 500.
+    Over-deep nesting: Python's ``json`` raises ``RecursionError`` (not
+    ``ValueError``) on arrays or objects nested past the recursion limit, a
+    few kilobytes of ``[``.  A lone surrogate in any key or string
+    (``{"\\ud800": 1}``): echoed in an error message or stored, it would
+    fail to encode.  Both are a ParseError (a 400).
     """
 
     def parse(
@@ -25,6 +33,30 @@ class StrictJSONParser(JSONParser):
     ) -> Any:
         """Return the parsed body, or raise ParseError (a 400)."""
         try:
-            return super().parse(stream, media_type, parser_context)
+            data = super().parse(stream, media_type, parser_context)
         except RecursionError as exc:
             raise ParseError("JSON parse error - nested too deeply") from exc
+        surrogate = _lone_surrogate(data)
+        if surrogate is not None:
+            raise ParseError(
+                f"JSON parse error - a string holds a lone surrogate "
+                f"(\\u{ord(surrogate):04x}), which is not Unicode text"
+            )
+        return data
+
+
+def _lone_surrogate(data: Any) -> str | None:
+    """The first lone surrogate in any key or string of ``data``, if any."""
+    pending = [data]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            found = _SURROGATE.search(item)
+            if found:
+                return found.group()
+        elif isinstance(item, dict):
+            pending.extend(item)
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return None

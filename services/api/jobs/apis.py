@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from core.pagination.params import reject_unknown_params
 from core.parsers import StrictJSONParser
+from core.renderers import FastJSONRenderer
 from jobs.openapi import (
     BODY_EXAMPLES,
     DATABASE_UNAVAILABLE_EXAMPLE,
@@ -46,7 +47,6 @@ from jobs.serializers import (
     JobStatsSerializer,
     JobStatusSerializer,
     JobUpdateInputSerializer,
-    job_from_row,
 )
 from jobs.services import job_create, job_delete, job_update
 
@@ -57,6 +57,9 @@ class JobListCreateApi(APIView):
     # Read by drf-spectacular for the list's page shape and parameters.
     pagination_class = JobListPagination
     parser_classes = [StrictJSONParser]
+    # The page's values() rows go out as they are: the renderer formats
+    # their datetimes as JobSerializer does (core.renderers).
+    renderer_classes = [FastJSONRenderer]
 
     @extend_schema(
         operation_id="jobs_list",
@@ -82,7 +85,7 @@ class JobListCreateApi(APIView):
         jobs, partition = job_list_query(filters=request.query_params)
         rows = jobs.values(*JOB_FIELDS)
         page = paginator.paginate_queryset(rows, request, self, partition=partition)
-        return paginator.get_paginated_response([job_from_row(row) for row in page])
+        return paginator.get_paginated_response(page)
 
     @extend_schema(
         operation_id="jobs_create",

@@ -8,13 +8,15 @@ an unfiltered list.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import django_filters
 from django import forms
+from django.db.models import QuerySet, Value
 from django.utils.datastructures import MultiValueDict
 
-from jobs.models import NAME_MAX_LENGTH, Job, StatusType
+from jobs.models import NAME_MAX_LENGTH, Job, StatusType, name_search_key
 
 SEARCH_MIN_LENGTH = 3
 ALLOWED_STATUSES = ", ".join(StatusType.values)
@@ -47,10 +49,51 @@ class CommaSeparatedMultipleWidget(forms.Widget):
         return name not in data
 
 
-class MultipleValueInFilter(django_filters.Filter):
+class SharedFilterMixin:
+    """Copy a filter shallowly when a filterset is made.
+
+    django-filter deep-copies every declared filter for each request
+    (choices, messages, widgets: about 110 objects here); these filters
+    keep no per-request state, so a shallow copy is enough.
+    """
+
+    method: Any  # django-filter's property (declared for the type checker)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Any:
+        new = copy.copy(self)
+        method = getattr(self, "method", None)
+        if method is not None:
+            new.method = method  # a FilterMethod bound to the copy
+        return new
+
+
+class SharedFieldMixin:
+    """Copy a form field shallowly when a form is made (as above: Django
+    deep-copies every field, widget and choice list per form)."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Any:
+        memo[id(self)] = new = copy.copy(self)
+        return new
+
+
+class StatusListField(SharedFieldMixin, forms.MultipleChoiceField):
+    """The form field of ``status``."""
+
+
+class SearchTermField(SharedFieldMixin, forms.CharField):
+    """The form field of ``search``."""
+
+
+class MultipleValueInFilter(SharedFilterMixin, django_filters.Filter):
     """Filter ``<field_name>__in`` on a validated list of choices."""
 
-    field_class = forms.MultipleChoiceField
+    field_class = StatusListField
+
+
+class SearchFilter(SharedFilterMixin, django_filters.CharFilter):
+    """The ``search`` filter (see ``JobFilter``)."""
+
+    field_class = SearchTermField
 
 
 class JobFilter(django_filters.FilterSet):
@@ -62,15 +105,16 @@ class JobFilter(django_filters.FilterSet):
     unknown value is an error naming the allowed values.  Jobs with no
     status (all their statuses deleted) match no status filter.
 
-    ``search``: case-insensitive substring of the name (``icontains``,
-    which PostgreSQL runs as ``UPPER(name::text) LIKE UPPER('%term%')``
-    with ``%``/``_`` escaped), served by the trigram GIN index
-    ``jobs_job_name_trgm_idx`` on ``UPPER(name) gin_trgm_ops``.  The term
+    ``search``: case-insensitive substring of the name, the rule of
+    ``icontains`` (``UPPER(name) LIKE UPPER('%term%')``), run as the same
+    comparison of search keys (``jobs.models.name_search_key``, equal by
+    construction) so that the trigram GIN index
+    ``jobs_job_name_search_idx`` narrows it, across words too.  The term
     is trimmed; an empty term means no search.  A term shorter than 3
     characters is rejected (400): it contains no trigram, so the index
-    cannot narrow it and the query would read the whole table.  A term of
-    3+ characters with no alphanumeric run of 3 (e.g. ``"a-b"``) is still
-    answered correctly but gets little help from the index.
+    cannot narrow it and the query would read the whole table.  A term
+    with little alphanumeric in it (``"%%%"``) is still answered
+    correctly but gets little help from the index.
     """
 
     status = MultipleValueInFilter(
@@ -87,9 +131,9 @@ class JobFilter(django_filters.FilterSet):
             f"One or several statuses, comma-separated or repeated: {ALLOWED_STATUSES}."
         ),
     )
-    search = django_filters.CharFilter(
+    search = SearchFilter(
         field_name="name",
-        lookup_expr="icontains",
+        method="filter_search",
         min_length=SEARCH_MIN_LENGTH,
         max_length=NAME_MAX_LENGTH,
         error_messages={
@@ -110,3 +154,18 @@ class JobFilter(django_filters.FilterSet):
     class Meta:
         model = Job
         fields: list[str] = []
+
+    def get_form_class(self) -> type[forms.Form]:
+        """Build the form class once (django-filter builds one per request)."""
+        cls = type(self)
+        if "_form_class" not in cls.__dict__:
+            cls._form_class = super().get_form_class()
+        return cls._form_class
+
+    def filter_search(self, queryset: QuerySet[Job], name: str, value: str) -> Any:
+        """Keep the jobs whose name contains ``value``, any case (see above)."""
+        if not value:
+            return queryset
+        return queryset.alias(search_key=name_search_key(name)).filter(
+            search_key__contains=name_search_key(Value(value))
+        )

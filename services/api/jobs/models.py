@@ -6,8 +6,11 @@ a read model of the latest ``JobStatus`` by ``(timestamp, id)``, and
 (migrations 0003 and 0004) write all of them; the application never does.
 """
 
+from typing import Any
+
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
+from django.db.models import Func, Value
 from django.db.models.functions import Now, Upper
 
 from jobs.statuses import StatusType
@@ -15,19 +18,47 @@ from jobs.statuses import StatusType
 NAME_MAX_LENGTH = 200
 STATUS_MAX_LENGTH = 16
 # Trimmed from both ends of a name, and a name of only these is blank:
-# every character Python's str.isspace() takes (what DRF trims) plus the
-# invisible format characters (zero-width space and joiners, word joiner,
-# BOM, Mongolian vowel separator).  PostgreSQL's trim() and [[:space:]]
-# know far fewer, so the CHECK constraint lists them explicitly.
+# every character Python's str.isspace() takes (what DRF trims), the
+# invisible format characters (zero-width space and joiners, direction
+# marks and controls, soft hyphen, word joiner and invisible operators,
+# BOM, Mongolian vowel separator, CGJ, Khmer inherent vowels) and the
+# characters fonts draw as a blank (Hangul fillers, braille blank).  Not
+# variation selectors or tags, which end a visible emoji.  PostgreSQL's
+# trim() and [[:space:]] know far fewer, so the CHECK constraint lists
+# them explicitly; apps/web's job-name.ts holds the same set (one UTF-16
+# code unit each).  docs/api.md, "Create".
 NAME_BLANK_CHARACTERS = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u180e"
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\xad\u034f\u061c\u115f\u1160"
+    "\u1680\u17b4\u17b5\u180e"
     "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-    "\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+    "\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d"
+    "\u202e\u202f\u205f\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068"
+    "\u2069\u206a\u206b\u206c\u206d\u206e\u206f\u2800\u3000\u3164\ufeff\uffa0"
 )
 # A PostgreSQL regular expression matching a blank name (\uXXXX escapes).
 NAME_BLANK_PATTERN = (
     "^[" + "".join(f"\\u{ord(char):04x}" for char in NAME_BLANK_CHARACTERS) + "]*$"
 )
+
+
+# The search key of a name: its upper case with each word separator below
+# replaced by a lower-case letter, so that pg_trgm (which splits words at
+# every non-alphanumeric) indexes trigrams across words ("L M" of
+# "ML MODEL" as "LqM").  Upper case holds no lower-case ASCII letter, so
+# the replacement is one-to-one: "term in name" (the documented rule,
+# UPPER(name) LIKE UPPER('%term%')) is exactly "key(term) in key(name)".
+SEARCH_SEPARATORS, SEARCH_LETTERS = " -_./#", "qxzjkv"
+
+
+def name_search_key(expression: Any) -> Func:
+    """Return ``TRANSLATE(UPPER(expression), separators, letters)`` (SQL)."""
+    return Func(
+        Upper(expression),
+        Value(SEARCH_SEPARATORS),
+        Value(SEARCH_LETTERS),
+        function="TRANSLATE",
+        output_field=models.TextField(),
+    )
 
 
 # Created by every PostgreSQL built with ICU (initdb), on every platform.
@@ -94,11 +125,11 @@ class Job(models.Model):
                 models.F("id").desc(),
                 name="jobs_job_status_updated_idx",
             ),
-            # Substring search: Django's icontains compiles to
-            # UPPER(name) LIKE UPPER(%term%), so the trigram index is on UPPER.
+            # Substring search (jobs.filters): trigrams of the search key,
+            # across words too (migration 0008).
             GinIndex(
-                OpClass(Upper("name"), name="gin_trgm_ops"),
-                name="jobs_job_name_trgm_idx",
+                OpClass(name_search_key("name"), name="gin_trgm_ops"),
+                name="jobs_job_name_search_idx",
             ),
         ]
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from core.errors import listed_name_errors
 from jobs.models import (
     NAME_BLANK_CHARACTERS,
     NAME_MAX_LENGTH,
@@ -67,23 +68,6 @@ class JobSerializer(serializers.ModelSerializer[Job]):
 JOB_FIELDS = tuple(JobSerializer.Meta.fields)
 
 
-def job_from_row(row: Mapping[str, Any]) -> dict[str, Any]:
-    """The wire form of a job read as ``Job.objects.values(*JOB_FIELDS)``.
-
-    The same dict as ``JobSerializer(job).data`` (the test compares both
-    with DRF's field loop), without building model instances: the list
-    reads its page as dicts.
-    """
-    return {
-        "id": row["id"],
-        "name": row["name"],
-        "current_status": row["current_status"],
-        "status_changed_at": iso_utc(row["status_changed_at"]),
-        "created_at": iso_utc(row["created_at"]),
-        "updated_at": iso_utc(row["updated_at"]),
-    }
-
-
 class JobStatusSerializer(serializers.ModelSerializer[JobStatus]):
     """One entry of a job's status history."""
 
@@ -118,6 +102,12 @@ class JobNameField(serializers.CharField):
             data = data.strip(NAME_BLANK_CHARACTERS)
         return super().run_validation(data)
 
+    def to_internal_value(self, data: Any) -> str:
+        # DRF's CharField turns numbers into text; a name is a JSON string.
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
 
 def _name_field(*, required: bool) -> serializers.CharField:
     """A job name: trimmed, then 1 to NAME_MAX_LENGTH characters."""
@@ -137,24 +127,25 @@ class _StrictInputSerializer(serializers.Serializer):
     """Input serializer that rejects fields it does not declare.
 
     A field the API returns but does not accept (``read_only_fields``) is
-    reported as read-only; any other undeclared field as unknown.
+    reported as read-only; any other undeclared field as unknown.  At most
+    10 are named (``core.errors.listed_name_errors``), whatever the body.
     """
 
     read_only_fields: tuple[str, ...] = ()
 
     def to_internal_value(self, data: Any) -> Any:
         if isinstance(data, Mapping):
-            errors: dict[str, list[str]] = {}
-            for key in data:
-                if key in self.fields:
-                    continue
-                if key in self.read_only_fields:
-                    errors[key] = ["This field is read-only."]
-                else:
-                    errors[key] = ["Unknown field."]
-            if errors:
-                raise serializers.ValidationError(errors)
+            extra = [key for key in data if key not in self.fields]
+            if extra:
+                raise serializers.ValidationError(
+                    listed_name_errors(extra, self._extra_message, noun="fields")
+                )
         return super().to_internal_value(data)
+
+    def _extra_message(self, key: str) -> str:
+        if key in self.read_only_fields:
+            return "This field is read-only."
+        return "Unknown field."
 
 
 class JobCreateInputSerializer(_StrictInputSerializer):

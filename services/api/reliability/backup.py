@@ -17,23 +17,46 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import psycopg
 
-from reliability.invariants import counter_drift, read_model_mismatches
+from reliability import compose
+from reliability.invariants import (
+    Query,
+    counter_drift,
+    read_model_mismatches,
+    triggers_move_read_model,
+)
 from reliability.stack import REPO_ROOT, log
-
-COMPOSE = ["docker", "compose"]
 
 
 def _compose_db() -> tuple[str, str]:
-    return os.environ.get("POSTGRES_USER", "jobs"), os.environ.get(
+    return compose.setting("POSTGRES_USER", "jobs"), compose.setting(
         "POSTGRES_DB", "jobs"
     )
+
+
+def _compose_exec(service: str, *argv: str) -> list[str]:
+    return [*compose.command(), "exec", "-T", service, *argv]
+
+
+def _psql(base: list[str]) -> Query:
+    """A ``Query`` that feeds SQL (one statement or a script) to psql ``base``."""
+
+    def query(sql: str) -> list[tuple[str, ...]]:
+        out = subprocess.run(
+            [*base, "-X", "-qAt", "-F", "\t", "-v", "ON_ERROR_STOP=1"],
+            input=sql,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return [tuple(line.split("\t")) for line in out.stdout.splitlines() if line]
+
+    return query
 
 
 def dump(database_url: str | None, out_dir: Path) -> Path:
@@ -45,123 +68,55 @@ def dump(database_url: str | None, out_dir: Path) -> Path:
         cmd = ["pg_dump", "-Fc", "--no-owner", "-d", database_url]
     else:
         user, db = _compose_db()
-        cmd = [
-            *COMPOSE,
-            "exec",
-            "-T",
-            "db",
-            "pg_dump",
-            "-Fc",
-            "--no-owner",
-            "-U",
-            user,
-            "-d",
-            db,
-        ]
+        cmd = _compose_exec("db", "pg_dump", "-Fc", "--no-owner", "-U", user, "-d", db)
     with path.open("wb") as handle:
         subprocess.run(cmd, stdout=handle, check=True)
     log(f"backup written: {path} ({path.stat().st_size} bytes)")
     return path
 
 
-def _recreate(database_url: str) -> None:
+def _restore_native(path: Path, database_url: str) -> Query:
     base, _, name = database_url.rpartition("/")
     with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
+    restore_cmd = ["pg_restore", "--no-owner", "--exit-on-error", "-d", database_url]
+    subprocess.run([*restore_cmd, str(path)], check=True)
+    return _psql(["psql", "-d", database_url])
+
+
+def _restore_compose(path: Path) -> Query:
+    """Stop api, recreate the stack's database from ``path``, start api again."""
+    user, db = _compose_db()
+    admin = _psql(_compose_exec("db", "psql", "-U", user, "-d", "postgres"))
+    subprocess.run([*compose.command(), "stop", "api"], check=True)
+    admin(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+    admin(f'CREATE DATABASE "{db}" OWNER "{user}"')
+    restore_cmd = ["pg_restore", "--no-owner", "--exit-on-error", "-U", user, "-d", db]
+    with path.open("rb") as handle:
+        subprocess.run(_compose_exec("db", *restore_cmd), stdin=handle, check=True)
+    subprocess.run([*compose.command(), "up", "-d", "--wait", "api"], check=True)
+    return _psql(_compose_exec("db", "psql", "-U", user, "-d", db))
 
 
 def restore(path: Path, database_url: str | None) -> int:
-    """Restore ``path`` into a fresh database; return the check's exit status."""
-    if database_url:
-        _recreate(database_url)
-        subprocess.run(
-            [
-                "pg_restore",
-                "--no-owner",
-                "--exit-on-error",
-                "-d",
-                database_url,
-                str(path),
-            ],
-            check=True,
-        )
+    """Restore ``path`` into a fresh database; return the check's exit status.
 
-        def query(sql: str) -> list[tuple[str, ...]]:
-            with psycopg.connect(database_url) as conn:
-                return [
-                    tuple(str(v) for v in row) for row in conn.execute(sql).fetchall()
-                ]  # type: ignore[arg-type]
-    else:
-        user, db = _compose_db()
-        psql = [
-            *COMPOSE,
-            "exec",
-            "-T",
-            "db",
-            "psql",
-            "-U",
-            user,
-            "-d",
-            "postgres",
-            "-v",
-            "ON_ERROR_STOP=1",
-            "-c",
-        ]
-        subprocess.run([*COMPOSE, "stop", "api"], check=True)
-        subprocess.run(
-            [*psql, f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)'], check=True
-        )
-        subprocess.run([*psql, f'CREATE DATABASE "{db}" OWNER "{user}"'], check=True)
-        with path.open("rb") as handle:
-            subprocess.run(
-                [
-                    *COMPOSE,
-                    "exec",
-                    "-T",
-                    "db",
-                    "pg_restore",
-                    "--no-owner",
-                    "--exit-on-error",
-                    "-U",
-                    user,
-                    "-d",
-                    db,
-                ],
-                stdin=handle,
-                check=True,
-            )
-        subprocess.run([*COMPOSE, "start", "api"], check=True)
-
-        def query(sql: str) -> list[tuple[str, ...]]:
-            out = subprocess.run(
-                [
-                    *COMPOSE,
-                    "exec",
-                    "-T",
-                    "db",
-                    "psql",
-                    "-U",
-                    user,
-                    "-d",
-                    db,
-                    "-XqAt",
-                    "-c",
-                    sql,
-                ],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            return [tuple(line.split("|")) for line in out.stdout.splitlines() if line]
-
+    Checks the read-model invariant, the counters and the triggers (a
+    status appended in a transaction that is rolled back); 1 if any fails.
+    """
+    query = (
+        _restore_native(path, database_url) if database_url else _restore_compose(path)
+    )
     jobs = query("SELECT count(*) FROM jobs_job")[0][0]
     statuses = query("SELECT count(*) FROM jobs_jobstatus")[0][0]
     mismatches, drift = read_model_mismatches(query), counter_drift(query)
+    triggers = triggers_move_read_model(query)
     print(
-        f"restored {path}: {jobs} jobs, {statuses} statuses, read-model mismatches {mismatches}, counter drift {drift}"
+        f"restored {path}: {jobs} jobs, {statuses} statuses, read-model mismatches "
+        f"{mismatches}, counter drift {drift}, triggers {'work' if triggers else 'BROKEN'}"
     )
-    return 1 if mismatches or drift else 0
+    return 1 if mismatches or drift or not triggers else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -190,9 +145,11 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(
             "refusing to drop and recreate the database 'jobs' without --force"
         )
-    if not args.file.is_file():
+    # reliability.sh runs from services/api; make passes FILE relative to the root.
+    path = next((p for p in (args.file, REPO_ROOT / args.file) if p.is_file()), None)
+    if path is None:
         raise SystemExit(f"no such backup file: {args.file}")
-    return restore(args.file, args.database_url)
+    return restore(path, args.database_url)
 
 
 if __name__ == "__main__":

@@ -44,3 +44,25 @@ def read_model_mismatches(query: Query) -> int:
 def counter_drift(query: Query) -> int:
     """Return how many (status, shard) counters differ from a recount."""
     return int(query(COUNTER_DRIFT_SQL)[0][0])
+
+
+# A status appended inside a transaction that is rolled back: 1 when the
+# triggers moved the job's read model to it and kept the counters exact.
+# A script (psql runs it), not one statement; it leaves nothing behind.
+TRIGGER_PROBE_SQL = f"""
+BEGIN;
+CREATE TEMP TABLE jobs_probe ON COMMIT DROP AS
+  SELECT id FROM jobs_job WHERE current_status IS DISTINCT FROM 'FAILED'
+   ORDER BY id LIMIT 1;
+INSERT INTO jobs_jobstatus (job_id, status_type) SELECT id, 'FAILED' FROM jobs_probe;
+SELECT (SELECT count(*) FROM jobs_job JOIN jobs_probe USING (id)
+         WHERE current_status = 'FAILED')
+       * (SELECT CASE WHEN count(*) = 0 THEN 1 ELSE 0 END
+            FROM ({COUNTER_DRIFT_SQL}) AS d WHERE d.count > 0);
+ROLLBACK;
+"""
+
+
+def triggers_move_read_model(query: Query) -> bool:
+    """Return whether a status appended (then rolled back) moves the read model."""
+    return query(TRIGGER_PROBE_SQL)[-1][0] == "1"

@@ -22,6 +22,54 @@ from reliability.cluster import free_port
 from reliability.stack import API_DIR, RUN_DIR, Gunicorn, api_env, drop, log, prepare
 
 
+def _locust(port: int, args: argparse.Namespace, out: Path) -> None:
+    env = {
+        **os.environ,
+        "LOAD_USER_RPS": str(args.user_rps),
+        "LOAD_MAX_JOB_ID": str(args.jobs),
+    }
+    cmd = [
+        str(Path(sys.executable).parent / "locust"),
+        "-f",
+        str(API_DIR / "reliability" / "locustfile.py"),
+        "--headless",
+        "--host",
+        f"http://127.0.0.1:{port}",
+        "--users",
+        str(args.users),
+        "--spawn-rate",
+        str(args.users),
+        "--run-time",
+        f"{args.seconds}s",
+        "--stop-timeout",
+        "10",
+        "--csv",
+        str(out / "locust"),
+        "--only-summary",
+    ]
+    offered = args.users * args.user_rps
+    log(
+        f"offered load: {args.users} users x {args.user_rps:g} req/s = {offered:g} req/s for {args.seconds} s"
+    )
+    subprocess.run(cmd, env=env, check=False)
+
+
+def _table(stats: Path) -> int:
+    """Print the per-request table from Locust's stats CSV; return the failures."""
+    failures = 0
+    print(
+        "\n| request | count | req/s | p50 ms | p99 ms | errors |\n| --- | --- | --- | --- | --- | --- |"
+    )
+    with stats.open() as handle:
+        for row in csv.DictReader(handle):
+            print(
+                f"| {row['Name']} | {row['Request Count']} | {float(row['Requests/s']):.1f} | {row['50%']} | {row['99%']} | {row['Failure Count']} |"
+            )
+            if row["Name"] == "Aggregated":
+                failures = int(row["Failure Count"])
+    return failures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=300)
@@ -39,51 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     server = Gunicorn(port, api_env(url), out / "gunicorn.log")
     server.start()
     try:
-        env = {
-            **os.environ,
-            "LOAD_USER_RPS": str(args.user_rps),
-            "LOAD_MAX_JOB_ID": str(args.jobs),
-            "PYTHONPATH": os.pathsep.join(
-                filter(None, [str(API_DIR), os.environ.get("PYTHONPATH")])
-            ),
-        }
-        cmd = [
-            str(Path(sys.executable).parent / "locust"),
-            "-f",
-            str(API_DIR / "reliability" / "locustfile.py"),
-            "--headless",
-            "--host",
-            f"http://127.0.0.1:{port}",
-            "--users",
-            str(args.users),
-            "--spawn-rate",
-            str(args.users),
-            "--run-time",
-            f"{args.seconds}s",
-            "--stop-timeout",
-            "10",
-            "--csv",
-            str(out / "locust"),
-            "--only-summary",
-        ]
-        log(
-            f"offered load: {args.users} users x {args.user_rps:g} req/s = {args.users * args.user_rps:g} req/s for {args.seconds} s"
-        )
-        subprocess.run(cmd, env=env, check=False)
+        _locust(port, args, out)
     finally:
         server.stop()
         drop(url)
-    failures = 0
-    print(
-        "\n| request | count | req/s | p50 ms | p99 ms | errors |\n| --- | --- | --- | --- | --- | --- |"
-    )
-    with (out / "locust_stats.csv").open() as handle:
-        for row in csv.DictReader(handle):
-            print(
-                f"| {row['Name']} | {row['Request Count']} | {float(row['Requests/s']):.1f} | {row['50%']} | {row['99%']} | {row['Failure Count']} |"
-            )
-            if row["Name"] == "Aggregated":
-                failures = int(row["Failure Count"])
+    failures = _table(out / "locust_stats.csv")
     print("load: " + ("FAILED (requests failed)" if failures else "passed (0 errors)"))
     return 1 if failures else 0
 

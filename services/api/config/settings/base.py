@@ -34,6 +34,15 @@ DEBUG = env("DJANGO_DEBUG", cast=_strict_bool, default="false", parse_default=Tr
 
 # Development only: never used when DJANGO_DEBUG is off.
 _DEV_SECRET_KEY = "django-insecure-dev-only-do-not-use-in-production"  # noqa: S105
+# Keys anyone can read in this repository (the .env.example files, the one
+# above): refused when DJANGO_DEBUG is off (docs/operations.md, "Secrets").
+_PUBLISHED_SECRET_KEYS = frozenset(
+    {
+        _DEV_SECRET_KEY,
+        "dev-only-insecure-secret-key-change-me-before-sharing",
+        "change-me",
+    }
+)
 
 if DEBUG:
     SECRET_KEY = env.str("DJANGO_SECRET_KEY", default=_DEV_SECRET_KEY)
@@ -41,6 +50,11 @@ else:
     SECRET_KEY = env.str("DJANGO_SECRET_KEY")
     if not SECRET_KEY.strip():
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must not be empty.")
+    if SECRET_KEY.strip() in _PUBLISHED_SECRET_KEYS:
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is a published example value; set a random one: "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
 
 ALLOWED_HOSTS = env.list(
     "DJANGO_ALLOWED_HOSTS", cast=str.strip, default=["localhost", "127.0.0.1"]

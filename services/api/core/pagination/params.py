@@ -14,8 +14,8 @@ from typing import Any
 
 from rest_framework.exceptions import ValidationError
 
-# Unknown parameters named in one error, at most (the rest are counted).
-_UNKNOWN_REPORTED = 10
+from core.errors import listed_name_errors
+
 # ASCII digits only: ``\d`` and ``int()`` also take other scripts' digits.
 _PAGE_SIZE_RE = re.compile(r"[0-9]{1,6}")
 
@@ -78,9 +78,6 @@ def reject_unknown_params(params: Mapping[str, Any], allowed: Iterable[str]) -> 
     if not unknown:
         return
     message = f"Unknown query parameter. Allowed: {', '.join(allowed)}."
-    errors: dict[str, list[str]] = {
-        name[:40]: [message] for name in unknown[:_UNKNOWN_REPORTED]
-    }
-    if len(unknown) > _UNKNOWN_REPORTED:
-        errors["..."] = [f"{len(unknown) - _UNKNOWN_REPORTED} more unknown parameters."]
-    raise ValidationError(errors)
+    raise ValidationError(
+        listed_name_errors(unknown, lambda _: message, noun="parameters")
+    )

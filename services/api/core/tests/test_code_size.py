@@ -8,13 +8,6 @@ API_DIR = Path(__file__).resolve().parents[2]
 MODULE_MAX, CLASS_MAX, FUNCTION_MAX = 250, 150, 50
 # Not yet split; each entry is a debt with an owner, remove it once done.
 PENDING = {
-    # The benchmark harness, split with its floor mode (issue 10).
-    "benchmarks/client.py",
-    "benchmarks/dataset.py",
-    "benchmarks/explain.py",
-    "benchmarks/profile.py",
-    "benchmarks/report.py",
-    "benchmarks/run.py",
     # The reliability runners (fuzz and soak), owned by that work.
     "reliability/fuzz.py",
     "reliability/soak.py",

@@ -83,6 +83,20 @@ def test_job_admin_add_creates_pending_job(admin_client_logged_in: Client) -> No
     assert JobStatus.objects.filter(job=job).count() == 1
 
 
+@pytest.mark.parametrize(
+    "name", ["\u2800", "\u3164", "\u200e\u200f", "\u00ad", " \u200b "]
+)
+def test_job_admin_add_refuses_a_name_that_renders_blank(
+    admin_client_logged_in: Client, name: str
+) -> None:
+    # Issue 17, point 11: the admin's form trims the API's blank set too.
+    response = admin_client_logged_in.post("/api/admin/jobs/job/add/", {"name": name})
+
+    assert response.status_code == 200
+    assert b"The name may not be blank." in response.content
+    assert not Job.objects.exists()
+
+
 def test_job_admin_delete_removes_job_and_statuses(
     admin_client_logged_in: Client,
 ) -> None:

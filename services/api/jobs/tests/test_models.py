@@ -78,7 +78,10 @@ def test_job_indexes_match_contract() -> None:
         "jobs_job_status_name_idx": "(current_status, name, id)",
         "jobs_job_updated_idx": "(updated_at DESC, id DESC)",
         "jobs_job_status_updated_idx": "(current_status, updated_at DESC, id DESC)",
-        "jobs_job_name_trgm_idx": "gin (upper((name)::text) gin_trgm_ops)",
+        "jobs_job_name_search_idx": (
+            "gin (translate(upper((name)::text), ' -_./#'::text, 'qxzjkv'::text) "
+            "gin_trgm_ops)"
+        ),
         "jobs_status_job_ts_idx": '(job_id, "timestamp" DESC, id DESC)',
     }
     for name, columns in expected.items():

@@ -58,6 +58,35 @@ def test_settings_debug_defaults_off() -> None:
     ]
 
 
+def _example_secret_keys() -> list[str]:
+    """The DJANGO_SECRET_KEY values the repository publishes (.env.example files)."""
+    keys = []
+    for path in (API_DIR / ".env.example", API_DIR.parent.parent / ".env.example"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("DJANGO_SECRET_KEY="):
+                keys.append(line.partition("=")[2].strip())
+    return keys
+
+
+@pytest.mark.parametrize(
+    "key",
+    [*_example_secret_keys(), "django-insecure-dev-only-do-not-use-in-production"],
+)
+def test_settings_refuse_a_published_secret_key_when_debug_off(key: str) -> None:
+    # Issue 17, point 13: anyone can read these keys in the repository.
+    result = _load_base_settings(DJANGO_DEBUG="false", DJANGO_SECRET_KEY=key)
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is a published example value" in result.stderr
+
+
+def test_settings_accept_a_published_secret_key_in_debug() -> None:
+    (key, *_) = _example_secret_keys()
+    result = _load_base_settings(DJANGO_DEBUG="true", DJANGO_SECRET_KEY=key)
+
+    assert result.returncode == 0, result.stderr
+
+
 def test_settings_debug_uses_marked_development_key() -> None:
     result = _load_base_settings(
         DJANGO_DEBUG="true",

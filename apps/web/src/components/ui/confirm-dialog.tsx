@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, type KeyboardEvent } from "react";
-import { createPortal } from "react-dom";
+import * as AlertDialog from "@radix-ui/react-alert-dialog";
+import { useLayoutEffect, useRef, type MouseEvent } from "react";
 
 import { Button } from "@/components/ui/button";
 import styles from "@/components/ui/confirm-dialog.module.css";
@@ -20,9 +20,17 @@ export interface ConfirmDialogProps {
   focusAfterConfirm?: () => HTMLElement | null | undefined;
 }
 
+function keepFocus(event: MouseEvent<HTMLElement>) {
+  event.preventDefault();
+}
+
 /**
- * A modal confirmation (`role="alertdialog"`), rendered while mounted. Focus starts on Cancel,
- * stays inside the dialog, Escape cancels, and focus returns to the opener when it closes.
+ * A modal confirmation, open while mounted: Radix's `AlertDialog` (WAI-ARIA alertdialog). Focus
+ * starts on Cancel, loops inside the dialog and lands on the dialog itself when its text is
+ * clicked (never on `<body>`); Escape cancels wherever focus is; a click outside does nothing,
+ * not even move focus;
+ * focus returns to the opener when it closes.
+ * ⚠️ Render it only while open: unmounting closes it.
  */
 export function ConfirmDialog({
   title,
@@ -33,18 +41,12 @@ export function ConfirmDialog({
   busy = false,
   focusAfterConfirm,
 }: ConfirmDialogProps) {
-  const id = useId();
-  const dialogRef = useRef<HTMLDivElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
+  const openerRef = useRef<Element | null>(null);
   const afterConfirmRef = useRef<HTMLElement | null>(null);
 
-  useEffect(() => {
-    const opener = document.activeElement;
-    cancelRef.current?.focus();
-    return () => {
-      if (afterConfirmRef.current?.isConnected) afterConfirmRef.current.focus();
-      else if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
+  // Before Radix moves focus into the dialog (its focus scope does so in a passive effect).
+  useLayoutEffect(() => {
+    openerRef.current = document.activeElement;
   }, []);
 
   function confirm() {
@@ -52,52 +54,36 @@ export function ConfirmDialog({
     onConfirm();
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === "Escape") {
-      event.stopPropagation();
-      onCancel();
-      return;
-    }
-    if (event.key !== "Tab" || !dialogRef.current) return;
-    const buttons = Array.from(dialogRef.current.querySelectorAll("button:not(:disabled)"));
-    const first = buttons[0];
-    const last = buttons[buttons.length - 1];
-    if (!(first instanceof HTMLElement) || !(last instanceof HTMLElement)) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
+  function restoreFocus(event: Event) {
+    event.preventDefault();
+    const opener = openerRef.current;
+    const target = afterConfirmRef.current?.isConnected ? afterConfirmRef.current : opener;
+    if (target instanceof HTMLElement && target.isConnected) target.focus();
   }
 
-  return createPortal(
-    <div className={styles.overlay}>
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- the dialog owns Escape and the focus trap */}
-      <div
-        ref={dialogRef}
-        className={styles.dialog}
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-description`}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id={`${id}-title`} className={styles.title}>
-          {title}
-        </h2>
-        <p id={`${id}-description`}>{description}</p>
-        <div className={styles.actions}>
-          <Button ref={cancelRef} onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button variant="danger" onClick={confirm} disabled={busy}>
-            {confirmLabel}
-          </Button>
-        </div>
-      </div>
-    </div>,
-    document.body,
+  return (
+    <AlertDialog.Root open onOpenChange={(open) => open || onCancel()}>
+      <AlertDialog.Portal>
+        {/* A press on the backdrop would move focus to <body>: keep it where it is. */}
+        <AlertDialog.Overlay className={styles.overlay} onMouseDown={keepFocus} />
+        <AlertDialog.Content
+          className={styles.dialog}
+          aria-modal="true"
+          onCloseAutoFocus={restoreFocus}
+        >
+          <AlertDialog.Title className={styles.title}>{title}</AlertDialog.Title>
+          <AlertDialog.Description>{description}</AlertDialog.Description>
+          <div className={styles.actions}>
+            <AlertDialog.Cancel asChild>
+              <Button>Cancel</Button>
+            </AlertDialog.Cancel>
+            {/* Not AlertDialog.Action: that would close the dialog as a cancel. */}
+            <Button variant="danger" onClick={confirm} disabled={busy}>
+              {confirmLabel}
+            </Button>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
   );
 }

@@ -12,10 +12,11 @@ import { codePointLength } from "@/lib/code-points";
 /**
  * Trimmed from both ends of a name; a name of only these is blank. The same set as
  * `NAME_BLANK_CHARACTERS` in `services/api/jobs/models.py` (a backend test compares them):
- * `String.prototype.trim` knows fewer (not U+200B, U+2060, U+180E, U+0085, U+001C–U+001F).
+ * `String.prototype.trim` knows fewer (not U+200B, U+2060, U+180E, U+0085, U+001C–U+001F, nor
+ * the invisible U+200E/U+200F, U+00AD, U+3164, U+2800 and the other format characters).
  */
 export const JOB_NAME_BLANK_CHARACTERS =
-  "\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff";
+  "\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u00ad\u034f\u061c\u115f\u1160\u1680\u17b4\u17b5\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u202f\u205f\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f\u2800\u3000\u3164\ufeff\uffa0";
 
 /** The name without the blank characters at both ends (what the API stores). */
 export function trimJobName(name: string): string {

@@ -233,3 +233,23 @@ def test_job_list_create_api_post_name_length_counts_code_points(
     assert response.status_code == status_code, response.content
     if status_code == 201:
         assert Job.objects.get(pk=response.json()["id"]).name == name
+
+
+def test_job_list_create_api_get_bytes_are_drf_serializer_bytes(api_client) -> None:
+    # The page goes out as values() rows through core.renderers; the bytes
+    # must be those of JobSerializer rendered by DRF's JSONRenderer.
+    from rest_framework.renderers import JSONRenderer
+
+    from jobs.serializers import JobSerializer
+
+    for name in ["Fluid Dynamics Simulation", "Zeichen \u2028 und ä", 'quote " \\']:
+        JobFactory(name=name)
+    JobStatus.objects.create(job=Job.objects.first(), status_type=StatusType.FAILED)
+    response = api_client.get(URL)
+    jobs = Job.objects.order_by("-created_at", "-id")
+    expected = {
+        "next": None,
+        "previous": None,
+        "results": JobSerializer(jobs, many=True).data,
+    }
+    assert response.content == JSONRenderer().render(expected)

@@ -27,7 +27,7 @@ LIST_INDEXES = {
     "jobs_job_status_name_idx",
     "jobs_job_updated_idx",
     "jobs_job_status_updated_idx",
-    "jobs_job_name_trgm_idx",
+    "jobs_job_name_search_idx",
     "jobs_status_job_ts_idx",
 }
 
@@ -143,7 +143,7 @@ def test_seed_jobs_count_zero_finishes_an_interrupted_bulk_load() -> None:
     # list indexes and the foreign key's validation still to do.
     _seed(count=100)
     with connection.cursor() as cur:
-        cur.execute("DROP INDEX jobs_job_name_trgm_idx")
+        cur.execute("DROP INDEX jobs_job_name_search_idx")
         cur.execute("DROP INDEX jobs_status_job_ts_idx")
         cur.execute(
             "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "

@@ -8,7 +8,11 @@ from django.core.management import call_command
 from django.db import connection
 
 from reliability import backup
-from reliability.invariants import counter_drift, read_model_mismatches
+from reliability.invariants import (
+    counter_drift,
+    read_model_mismatches,
+    triggers_move_read_model,
+)
 
 
 @pytest.fixture
@@ -62,3 +66,23 @@ def test_backup_restore_keeps_read_model_counters_and_triggers(
         base, _, name = restored_url.rpartition("/")
         with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_trigger_probe_fails_without_the_read_model_trigger_and_leaves_nothing(
+    source_url,
+):
+    query = backup._psql(["psql", "-d", source_url])
+    before = query("SELECT count(*) FROM jobs_jobstatus")
+    assert triggers_move_read_model(query)
+    assert query("SELECT count(*) FROM jobs_jobstatus") == before
+    with psycopg.connect(source_url, autocommit=True) as conn:
+        conn.execute(
+            "ALTER TABLE jobs_jobstatus DISABLE TRIGGER jobs_jobstatus_read_model_ins"
+        )
+    try:
+        assert not triggers_move_read_model(query)
+    finally:
+        with psycopg.connect(source_url, autocommit=True) as conn:
+            conn.execute(
+                "ALTER TABLE jobs_jobstatus ENABLE TRIGGER jobs_jobstatus_read_model_ins"
+            )

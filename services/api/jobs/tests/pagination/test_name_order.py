@@ -70,4 +70,4 @@ def test_name_column_and_its_indexes_use_the_icu_collation(db: None) -> None:
         (column_collation,) = cursor.fetchone()
     assert column_collation == "und-x-icu"
     assert first_key_collation["jobs_job_name_idx"] == "und-x-icu"
-    assert first_key_collation["jobs_job_name_trgm_idx"] == "und-x-icu"
+    assert first_key_collation["jobs_job_name_search_idx"] == "und-x-icu"

@@ -4,6 +4,7 @@ import pytest
 from django.http import QueryDict
 from rest_framework.exceptions import ValidationError
 
+from jobs.filters import JobFilter
 from jobs.models import Job, JobStatus, StatusType
 from jobs.selectors import job_list
 from jobs.tests.factories import JobFactory, JobStatusFactory
@@ -179,3 +180,65 @@ def test_job_list_reports_every_bad_filter_at_once(db: None) -> None:
     with pytest.raises(ValidationError) as raised:
         job_list(filters=QueryDict("status=nope&search=ab"))
     assert set(raised.value.detail) == {"status", "search"}  # type: ignore[arg-type]
+
+
+SEARCH_NAMES = [
+    "ML Model Training #12",
+    "Model Training",
+    "train-model-0042",
+    "a_b c.d/e#f",
+    "aqb",  # the letters that stand for separators in the search key
+    "AQB",
+    "x-y_z",
+    "Straße Rendering",
+    "ÉCLAIR éclair",
+    "100% done",
+    "back\\slash",
+    "  spaced   out  ",
+]
+SEARCH_TERMS = [
+    "model training",
+    "training model",
+    "l m",
+    "del tr",
+    "n-m",
+    "-model-",
+    "a_b",
+    "aqb",
+    "a b",
+    "c.d/e",
+    "e#f",
+    "#12",
+    "x-y",
+    "xqy",
+    "STRASSE",
+    "straße",
+    "éclair",
+    "0% d",
+    "% d",
+    "k\\s",
+    "ced   o",
+]
+
+
+@pytest.mark.parametrize("term", SEARCH_TERMS)
+def test_job_list_search_equals_icontains(db: None, term: str) -> None:
+    # The search runs on the names' search keys (separators as letters);
+    # the documented rule is Django's icontains, and the two must agree.
+    for name in SEARCH_NAMES:
+        JobFactory(name=name)
+    expected = set(Job.objects.filter(name__icontains=term).values_list("name"))
+    found = set(job_list(filters={"search": term}).values_list("name"))
+    assert found == expected
+
+
+def test_job_list_filtersets_share_no_filter_state() -> None:
+    # Filters are copied shallowly per filterset (jobs.filters); each copy
+    # must still belong to its own filterset, the search method included.
+    first, second = JobFilter(data={}), JobFilter(data={})
+    for name in ("status", "search"):
+        assert first.filters[name] is not second.filters[name]
+        assert first.filters[name].parent is first
+        assert second.filters[name].parent is second
+    assert first.filters["search"].filter.f is first.filters["search"]
+    assert first.get_form_class() is second.get_form_class()

@@ -2,10 +2,10 @@ import { useState } from "react";
 import { Link } from "react-router";
 
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useChangeJobStatus } from "@/features/jobs/api/change-job-status";
 import { useDeleteJob } from "@/features/jobs/api/delete-job";
+import { DeleteJobDialog } from "@/features/jobs/components/delete-job-dialog";
 import styles from "@/features/jobs/components/job-detail.module.css";
 import { JobHistory } from "@/features/jobs/components/job-history";
 import { JobStatusControl } from "@/features/jobs/components/job-status-control";
@@ -62,10 +62,8 @@ export function JobDetail({ job, listPath, onDeleted }: JobDetailProps) {
       </div>
       <JobHistory jobId={job.id} nowMs={nowMs} />
       {confirming ? (
-        <ConfirmDialog
-          title={`Delete "${job.name}"?`}
-          description="The job and its whole status history will be deleted. This cannot be undone."
-          confirmLabel="Delete"
+        <DeleteJobDialog
+          job={job}
           busy={deletion.isPending}
           onCancel={() => setConfirming(false)}
           onConfirm={() => deletion.deleteOnce(job, { onSuccess: onDeleted })}

@@ -2,13 +2,13 @@ import { useCallback, useMemo, useState } from "react";
 import { useListRef } from "react-window";
 
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { SkeletonRows } from "@/components/ui/skeleton-rows";
 import { useChangeJobStatus } from "@/features/jobs/api/change-job-status";
 import { useDeleteJob } from "@/features/jobs/api/delete-job";
 import { useJobs } from "@/features/jobs/api/get-jobs";
+import { DeleteJobDialog } from "@/features/jobs/components/delete-job-dialog";
 import { JobList } from "@/features/jobs/components/job-list";
 import styles from "@/features/jobs/components/jobs-panel.module.css";
 import { NewJobsBar } from "@/features/jobs/components/new-jobs-bar";
@@ -28,7 +28,11 @@ export interface JobsPanelProps {
 export function JobsPanel({ filters, listSearch, onClearFilters }: JobsPanelProps) {
   const query = useJobs(filters);
   const jobs = useMemo(() => query.data?.pages.flatMap((page) => page.results), [query.data]);
-  const head = useHeadRefresh(filters, jobs);
+  const head = useHeadRefresh(filters, {
+    jobs,
+    firstPage: query.data?.pages[0],
+    updatedAtMs: query.dataUpdatedAt,
+  });
   const changeStatus = useChangeJobStatus();
   const deletion = useDeleteJob();
   const [pendingDelete, setPendingDelete] = useState<Job | null>(null);
@@ -88,10 +92,8 @@ export function JobsPanel({ filters, listSearch, onClearFilters }: JobsPanelProp
         />
       )}
       {pendingDelete ? (
-        <ConfirmDialog
-          title={`Delete "${pendingDelete.name}"?`}
-          description="The job and its whole status history will be deleted. This cannot be undone."
-          confirmLabel="Delete"
+        <DeleteJobDialog
+          job={pendingDelete}
           focusAfterConfirm={() => listRef.current?.element}
           onCancel={() => setPendingDelete(null)}
           onConfirm={() => {

@@ -2,19 +2,26 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 
 import { prependJobsToList, replaceJobsInList } from "@/features/jobs/api/cache";
-import { jobsHeadQueryOptions, useJobs } from "@/features/jobs/api/get-jobs";
-import type { Job, JobFilters } from "@/features/jobs/types";
+import { jobsHeadQueryOptions } from "@/features/jobs/api/get-jobs";
+import type { Job, JobFilters, JobListPage } from "@/features/jobs/types";
+
+/** The loaded list {@link useHeadRefresh} compares the head with (from the caller's `useJobs`). */
+export interface LoadedList {
+  /** Every loaded job, in list order; undefined until the first page arrives. */
+  jobs: readonly Job[] | undefined;
+  firstPage: JobListPage | undefined;
+  /** When the list was last fetched, in epoch ms (seeds the head query's age). */
+  updatedAtMs: number;
+}
 
 /**
  * Keeps the loaded list fresh without refetching its pages. The head query (first page only)
  * runs on an interval while the tab is visible and on focus; rows already loaded are updated in
  * place, and jobs above the first loaded one are offered as "N new jobs".
  */
-export function useHeadRefresh(filters: JobFilters, jobs: readonly Job[] | undefined) {
+export function useHeadRefresh(filters: JobFilters, { jobs, firstPage, updatedAtMs }: LoadedList) {
   const client = useQueryClient();
-  const list = useJobs(filters);
-  const firstPage = list.data?.pages[0];
-  const seed = firstPage ? { page: firstPage, updatedAtMs: list.dataUpdatedAt } : undefined;
+  const seed = firstPage ? { page: firstPage, updatedAtMs } : undefined;
   const head = useQuery(jobsHeadQueryOptions(filters, seed));
 
   const loadedById = useMemo(() => new Map((jobs ?? []).map((job) => [job.id, job])), [jobs]);

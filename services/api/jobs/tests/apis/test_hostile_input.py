@@ -1,0 +1,158 @@
+"""Client input that used to answer 500, cost without bound or slip past a rule
+(issue 17, points 3, 7, 10 and 11): always the JSON envelope, bounded, refused."""
+
+import json
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from jobs.models import Job
+from jobs.services import job_create
+from jobs.tests.factories import JobFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/jobs/"
+# Rendered as nothing, or as a blank: U+2800 braille blank, U+3164 and U+FFA0
+# Hangul fillers, U+115F/U+1160, U+200E/U+200F direction marks, U+00AD soft
+# hyphen, U+061C, U+034F, U+17B4/U+17B5, the bidi controls and invisible
+# operators.
+INVISIBLE = [
+    "\u2800",
+    "\u3164",
+    "\u200e",
+    "\u200f",
+    "\u00ad",
+    "\u115f\u1160",
+    "\uffa0",
+    "\u061c\u034f",
+    "\u17b4\u17b5",
+    "\u202a\u202b\u202c\u202d\u202e",
+    "\u2061\u2062\u2063\u2064",
+    "\u2066\u2067\u2068\u2069\u206a\u206f",
+]
+
+
+def _raw(api_client, method: str, url: str, body: str):
+    return getattr(api_client, method)(
+        url, data=body.encode(), content_type="application/json"
+    )
+
+
+# ---- Point 3: a lone surrogate in the body --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"\\ud800": 1}',
+        '{"name": "\\ud800"}',
+        '{"name": "ok", "\\udfff\\ud800x": [1]}',
+        '{"name": ["\\ud800"]}',
+    ],
+)
+def test_post_with_a_lone_surrogate_is_a_json_400(api_client, body: str) -> None:
+    response = _raw(api_client, "post", URL, body)
+
+    assert response.status_code == 400
+    detail = response.json()["detail"]
+    assert detail.startswith("Malformed request body: ")
+    assert "lone surrogate" in detail
+    response.content.decode("utf-8")  # the answer itself is valid UTF-8
+    assert not Job.objects.exists()
+
+
+def test_patch_with_a_lone_surrogate_status_is_a_json_400(api_client) -> None:
+    job = JobFactory()
+    response = _raw(
+        api_client, "patch", f"{URL}{job.pk}/", '{"status_type": "\\ud800"}'
+    )
+
+    assert response.status_code == 400
+    assert "lone surrogate" in response.json()["detail"]
+
+
+def test_surrogate_pairs_are_text_and_accepted(api_client) -> None:
+    response = _raw(api_client, "post", URL, '{"name": "Rocket \\ud83d\\ude80"}')
+
+    assert response.status_code == 201
+    assert response.json()["name"] == "Rocket \U0001f680"
+
+
+# ---- Point 7: many unknown keys ---------------------------------------------------
+
+
+def test_many_unknown_fields_are_reported_ten_and_counted(api_client) -> None:
+    keys = {f"k{i}": i for i in range(50_000)}
+    response = _raw(api_client, "post", URL, json.dumps({"name": "x", **keys}))
+
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert list(errors) == [*(f"k{i}" for i in range(10)), "..."]
+    assert errors["k0"] == ["Unknown field."]
+    assert errors["..."] == ["49990 more unknown fields."]
+    assert len(response.content) < 2_000
+
+
+def test_unknown_field_names_are_cut_at_40_characters(api_client) -> None:
+    response = _raw(api_client, "post", URL, json.dumps({"name": "x", "y" * 5000: 1}))
+
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["y" * 40]
+
+
+# ---- Point 10: a name is a JSON string ----------------------------------------------
+
+
+@pytest.mark.parametrize("name", [123, 0, 1.5, True, {"a": 1}])
+def test_post_name_that_is_not_a_string_is_400(api_client, name) -> None:
+    response = _raw(api_client, "post", URL, json.dumps({"name": name}))
+
+    assert response.status_code == 400
+    assert response.json()["errors"]["name"] == ["Not a valid string."]
+    assert not Job.objects.exists()
+
+
+def test_patch_name_that_is_not_a_string_is_400(api_client) -> None:
+    job = JobFactory(name="Kept")
+    response = _raw(
+        api_client, "patch", f"{URL}{job.pk}/", '{"name": 0, "status_type": "RUNNING"}'
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"]["name"] == ["Not a valid string."]
+    job.refresh_from_db()
+    assert (job.name, job.current_status) == ("Kept", "PENDING")
+
+
+# ---- Point 11: names that render blank ----------------------------------------------
+
+
+@pytest.mark.parametrize("name", INVISIBLE)
+def test_post_invisible_name_is_blank(api_client, name: str) -> None:
+    response = api_client.post(URL, {"name": f" {name} "}, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"]["name"] == ["This field may not be blank."]
+
+
+@pytest.mark.parametrize("name", INVISIBLE)
+def test_database_refuses_invisible_name(name: str) -> None:
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Job.objects.create(name=name)
+
+
+def test_invisible_characters_are_trimmed_but_kept_inside(api_client) -> None:
+    response = api_client.post(
+        URL, {"name": "\u200e\u2800Render\u00adfarm\u3164"}, format="json"
+    )
+
+    assert response.status_code == 201
+    assert response.json()["name"] == "Render\u00adfarm"
+
+
+def test_emoji_sequences_keep_their_last_character() -> None:
+    # A variation selector or a tag ends a visible emoji: never trimmed.
+    heart, flag = "I \u2764\ufe0f", "Scotland \U0001f3f4\U000e0067\U000e0062\U000e007f"
+    assert job_create(name=heart).name == heart
+    assert job_create(name=flag).name == flag
