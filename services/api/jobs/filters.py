@@ -16,10 +16,59 @@ from django import forms
 from django.db.models import QuerySet, Value
 from django.utils.datastructures import MultiValueDict
 
-from jobs.models import NAME_MAX_LENGTH, Job, StatusType, name_search_key
+from jobs.models import (
+    NAME_MAX_LENGTH,
+    SEARCH_LETTERS,
+    SEARCH_SEPARATORS,
+    Job,
+    StatusType,
+    name_search_key,
+)
 
 SEARCH_MIN_LENGTH = 3
 ALLOWED_STATUSES = ", ".join(StatusType.values)
+_SEARCH_KEY = str.maketrans(SEARCH_SEPARATORS, SEARCH_LETTERS)
+NO_TRIGRAM_MESSAGE = (
+    "Search needs 3 letters or digits in a row, or 1 after another character "
+    "(spaces and - _ . / # count as letters); %(value)r has none the index "
+    "can use."
+)
+
+
+def has_trigram(term: str) -> bool:
+    """Tell whether pg_trgm extracts a trigram from ``LIKE '%<key(term)>%'``.
+
+    pg_trgm's rule for a LIKE pattern (``generate_wildcard_trgm``): each run
+    of letters or digits is a word, padded with 2 blanks where a literal
+    character (not the ``%`` wildcard) precedes it and 1 where one follows;
+    a word yields trigrams once it is 3 characters long with its padding.
+    Without one the trigram index cannot narrow the search, and the query
+    would read the whole table.
+    """
+    key = term.upper().translate(_SEARCH_KEY)
+    start = None
+    for index, char in enumerate([*key, ""]):
+        if char and char.isalnum():
+            if start is None:
+                start = index
+            continue
+        if start is not None:
+            padded = index - start + (2 if start > 0 else 0) + (char != "")
+            if padded >= 3:
+                return True
+            start = None
+    return False
+
+
+def validate_searchable(term: str) -> None:
+    """Refuse a search term with no usable trigram (a ``forms.ValidationError``).
+
+    Shorter terms than ``SEARCH_MIN_LENGTH`` have their own message.
+    """
+    if len(term) >= SEARCH_MIN_LENGTH and not has_trigram(term):
+        raise forms.ValidationError(
+            NO_TRIGRAM_MESSAGE, code="no_trigram", params={"value": term[:40]}
+        )
 
 
 class CommaSeparatedMultipleWidget(forms.Widget):
@@ -112,9 +161,9 @@ class JobFilter(django_filters.FilterSet):
     ``jobs_job_name_search_idx`` narrows it, across words too.  The term
     is trimmed; an empty term means no search.  A term shorter than 3
     characters is rejected (400): it contains no trigram, so the index
-    cannot narrow it and the query would read the whole table.  A term
-    with little alphanumeric in it (``"%%%"``) is still answered
-    correctly but gets little help from the index.
+    cannot narrow it and the query would read the whole table; so is a
+    longer term from which pg_trgm extracts no trigram either (``"%%%"``,
+    ``"a**"``: see :func:`has_trigram`).
     """
 
     status = MultipleValueInFilter(
@@ -136,6 +185,7 @@ class JobFilter(django_filters.FilterSet):
         method="filter_search",
         min_length=SEARCH_MIN_LENGTH,
         max_length=NAME_MAX_LENGTH,
+        validators=[validate_searchable],
         error_messages={
             "min_length": (
                 f"Search needs at least {SEARCH_MIN_LENGTH} characters "

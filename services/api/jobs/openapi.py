@@ -41,8 +41,10 @@ LIST_FILTER_PARAMETERS = [
         OpenApiParameter.QUERY,
         description=(
             "Case-insensitive substring of the job name, 3 to 200 characters "
-            "after trimming (a shorter term has no trigram for the index to "
-            "use, so it is a 400)."
+            "after trimming. A term must hold a trigram the name index can "
+            "use: 3 letters or digits in a row, or 1 after another character "
+            "(spaces and - _ . / # count as letters); `%%%` or `a**` has none, "
+            "so it is a 400 (a shorter term too)."
         ),
     ),
     OpenApiParameter(

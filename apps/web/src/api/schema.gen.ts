@@ -284,7 +284,7 @@ export interface operations {
                 ordering?: "-created_at" | "-name" | "-updated_at" | "created_at" | "name";
                 /** @description Rows per page, 1 to 200; anything else is a 400. */
                 page_size?: number;
-                /** @description Case-insensitive substring of the job name, 3 to 200 characters after trimming (a shorter term has no trigram for the index to use, so it is a 400). */
+                /** @description Case-insensitive substring of the job name, 3 to 200 characters after trimming. A term must hold a trigram the name index can use: 3 letters or digits in a row, or 1 after another character (spaces and - _ . / # count as letters); `%%%` or `a**` has none, so it is a 400 (a shorter term too). */
                 search?: string;
                 /** @description Only jobs whose current status is one of these, exactly as spelled. Repeat the parameter (`status=RUNNING&status=FAILED`) or separate values with commas (`status=RUNNING,FAILED`). */
                 status?: ("PENDING" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELLED")[];

@@ -1,5 +1,5 @@
 """Client input that used to answer 500, cost without bound or slip past a rule
-(issue 17, points 3, 7, 10 and 11): always the JSON envelope, bounded, refused."""
+(issue 17, points 3, 7, 8, 10 and 11): always the JSON envelope, bounded, refused."""
 
 import json
 
@@ -99,6 +99,24 @@ def test_unknown_field_names_are_cut_at_40_characters(api_client) -> None:
 
     assert response.status_code == 400
     assert list(response.json()["errors"]) == ["y" * 40]
+
+
+# ---- Point 8: a search term with no trigram ----------------------------------------
+
+
+@pytest.mark.parametrize("term", ["%%%", "***", "a**", "%%%%%%%%"])
+def test_search_without_a_trigram_is_a_400(api_client, term: str) -> None:
+    response = api_client.get(URL, {"search": term})
+
+    assert response.status_code == 400
+    message = response.json()["errors"]["search"][0]
+    assert message.startswith("Search needs 3 letters or digits in a row")
+    assert repr(term) in message
+
+
+@pytest.mark.parametrize("term", ["---", "...", "0% d", "**a", "(4)"])
+def test_search_with_a_trigram_is_answered(api_client, term: str) -> None:
+    assert api_client.get(URL, {"search": term}).status_code == 200
 
 
 # ---- Point 10: a name is a JSON string ----------------------------------------------

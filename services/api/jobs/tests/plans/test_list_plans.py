@@ -19,11 +19,14 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.db.models import Value
 from django.test.utils import CaptureQueriesContext
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
 from core.pagination.cursor import Cursor, encode_cursor
+from jobs.filters import has_trigram
+from jobs.models import Job, name_search_key
 from jobs.pagination import JOB_ORDERINGS, JobListPagination
 from jobs.selectors import job_list, job_list_query
 from jobs.serializers import JOB_FIELDS
@@ -225,6 +228,53 @@ def test_job_list_absent_multiword_search_rechecks_no_row(
     ], shown
     assert _rows(bitmap_scans[0]) == 0, shown
     assert job_list(filters=filters).count() == 0
+
+
+# Accepted terms with few letters or digits (issue 17, point 8): has_trigram
+# says pg_trgm extracts a trigram from each, so the index still narrows them.
+FEW_LETTER_TERMS = ["(4)", "**a", "0% d", "k\\s", "---", "%%9"]
+
+
+@pytest.mark.parametrize("term", FEW_LETTER_TERMS)
+def test_job_list_search_with_few_letters_reads_no_table(
+    plan_table: PlanTable, term: str
+) -> None:
+    sql, _ = _page_sql("-created_at", _filters(None, term), "first")
+    plan = _explain(sql)
+    nodes = list(_nodes(plan))
+
+    assert not [
+        node
+        for node in nodes
+        if node["Node Type"] == "Seq Scan" and node.get("Relation Name") == "jobs_job"
+    ], _render(plan)
+    assert plan_table.trigram_index in {node.get("Index Name") for node in nodes}, (
+        _render(plan)
+    )
+
+
+@pytest.mark.parametrize("term", ["%%%", "a**", "+++"])
+def test_job_list_search_without_a_trigram_would_read_the_table(
+    plan_table: PlanTable, term: str
+) -> None:
+    # Why such terms are a 400 (jobs.filters.has_trigram): the query the
+    # search runs, built past the validation, must examine every row.
+    jobs = Job.objects.alias(search_key=name_search_key("name")).filter(
+        search_key__contains=name_search_key(Value(term))
+    )
+    sql, params = jobs.order_by("-created_at", "-id")[:51].query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", params)
+        (raw,) = cursor.fetchone()
+    plan = (json.loads(raw) if isinstance(raw, str) else raw)[0]["Plan"]
+    removed = sum(
+        int(node.get(key, 0)) * int(node.get("Actual Loops", 1))
+        for node in _nodes(plan)
+        for key in ("Rows Removed by Filter", "Rows Removed by Index Recheck")
+    )
+
+    assert not has_trigram(term)
+    assert removed >= plan_table.job_count * 0.9, _render(plan)
 
 
 def test_job_list_plan_table_is_big_enough(plan_table: PlanTable) -> None:

@@ -166,6 +166,10 @@ def test_job_list_blank_search_means_no_filter(
         ("ab", "at least 3"),
         (" ab ", "at least 3"),
         ("x" * 201, "at most 200"),
+        # No trigram for the index (issue 17, point 8): a 400, not a scan.
+        ("%%%", "none the index can use"),
+        ("a**", "none the index can use"),
+        (" %%%%%% ", "none the index can use"),
     ],
 )
 def test_job_list_search_length_is_validated(
