@@ -25,7 +25,7 @@ from reliability.stack import API_DIR, RUN_DIR, Gunicorn, api_env, drop, log, pr
 CONFIG = API_DIR / "reliability" / "schemathesis.toml"
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--max-examples",
@@ -43,8 +43,32 @@ def main(argv: list[str] | None = None) -> int:
         "--port", type=int, default=int(os.environ.get("FUZZ_PORT") or 0) or None
     )
     parser.add_argument("--workers", default="2", help="schemathesis workers")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
 
+
+def _schemathesis(args: argparse.Namespace, port: int, report_dir: Path) -> list[str]:
+    """The schemathesis command line: every check, every phase, bounded."""
+    return [
+        str(Path(sys.executable).parent / "schemathesis"),
+        *("--config-file", str(CONFIG), "run", f"http://127.0.0.1:{port}/api/schema/"),
+        *("--checks", "all", "--phases", "examples,coverage,fuzzing,stateful"),
+        *("--max-examples", str(args.max_examples), "--max-time", str(args.max_time)),
+        *(
+            "--seed",
+            str(args.seed),
+            "--workers",
+            args.workers,
+            "--request-timeout",
+            "10",
+        ),
+        *("--suppress-health-check", "too_slow,filter_too_much"),
+        *("--generation-database", "none"),
+        *("--report", "junit", "--report-dir", str(report_dir)),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse_args(argv)
     database = os.environ.get("CHECK_DB", "jobs_check") + "_fuzz"
     url = f"postgres://postgres@127.0.0.1:{os.environ.get('PGPORT', '5432')}/{database}"
     port = args.port or free_port()
@@ -52,37 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     prepare(url, seed=20)
     server = Gunicorn(port, api_env(url), RUN_DIR / "fuzz" / "gunicorn.log")
     server.start()
-    report_dir = RUN_DIR / "fuzz" / "report"
     try:
-        cmd = [
-            str(Path(sys.executable).parent / "schemathesis"),
-            "--config-file",
-            str(CONFIG),
-            "run",
-            f"http://127.0.0.1:{port}/api/schema/",
-            "--checks",
-            "all",
-            "--phases",
-            "examples,coverage,fuzzing,stateful",
-            "--max-examples",
-            str(args.max_examples),
-            "--max-time",
-            str(args.max_time),
-            "--seed",
-            str(args.seed),
-            "--workers",
-            args.workers,
-            "--request-timeout",
-            "10",
-            "--suppress-health-check",
-            "too_slow,filter_too_much",
-            "--generation-database",
-            "none",
-            "--report",
-            "junit",
-            "--report-dir",
-            str(report_dir),
-        ]
+        cmd = _schemathesis(args, port, RUN_DIR / "fuzz" / "report")
         log(" ".join(cmd))
         return subprocess.run(cmd, cwd=API_DIR, check=False).returncode
     finally:

@@ -36,6 +36,35 @@ from reliability.soak_verify import verify
 from reliability.stack import log
 
 
+def _inject_faults(
+    target: NativeTarget | DockerTarget, started: float, seconds: float
+) -> list[Fault]:
+    """Restart PostgreSQL twice and kill a worker once, at fixed fractions."""
+    faults: list[Fault] = []
+    plan = [(0.20, "pg-restart"), (0.45, "worker-kill"), (0.65, "pg-restart")]
+    for fraction, kind in plan:
+        time.sleep(max(0.0, started + fraction * seconds - time.monotonic()))
+        at = time.monotonic()
+        log(f"fault: {kind}")
+        if kind == "pg-restart":
+            faults.append(Fault(kind, at, target.restart_db()))
+        else:
+            target.kill_worker()
+            faults.append(Fault(kind, at, at))
+    time.sleep(max(0.0, started + seconds - time.monotonic()))
+    return faults
+
+
+def _outcomes(ledger: Ledger, faults: list[Fault], via_nginx: bool) -> dict[str, int]:
+    """Count the requests per outcome (ok, refused during a fault, ...)."""
+    kills = [f.at for f in faults if f.kind == "worker-kill"]
+    outcomes: dict[str, int] = {}
+    for record in ledger.records:
+        name = classify(record, kills, via_nginx)
+        outcomes[name] = outcomes.get(name, 0) + 1
+    return outcomes
+
+
 def run(
     target: NativeTarget | DockerTarget,
     *,
@@ -62,19 +91,8 @@ def run(
     started = time.monotonic()
     for thread in threads:
         thread.start()
-    faults: list[Fault] = []
-    plan = [(0.20, "pg-restart"), (0.45, "worker-kill"), (0.65, "pg-restart")]
     try:
-        for fraction, kind in plan:
-            time.sleep(max(0.0, started + fraction * seconds - time.monotonic()))
-            at = time.monotonic()
-            log(f"fault: {kind}")
-            if kind == "pg-restart":
-                faults.append(Fault(kind, at, target.restart_db()))
-            else:
-                target.kill_worker()
-                faults.append(Fault(kind, at, at))
-        time.sleep(max(0.0, started + seconds - time.monotonic()))
+        faults = _inject_faults(target, started, seconds)
     finally:
         stop.set()
         for thread in threads:
@@ -82,11 +100,7 @@ def run(
     elapsed = time.monotonic() - started
     query: Query = target.query
     verdict = verify(ledger, query)
-    kills = [f.at for f in faults if f.kind == "worker-kill"]
-    outcomes: dict[str, int] = {}
-    for record in ledger.records:
-        name = classify(record, kills, via_nginx)
-        outcomes[name] = outcomes.get(name, 0) + 1
+    outcomes = _outcomes(ledger, faults, via_nginx)
     failures = report(
         sorted(ledger.records, key=lambda r: r.started),
         faults,

@@ -46,6 +46,37 @@ def _job_rows(query: Query, ids: list[int]) -> dict[int, tuple[str, str, int]]:
     return {int(r[0]): (r[1], r[2], int(r[3])) for r in rows}
 
 
+def _check_last_patch(job: JobTrack, name: str, current: str, verdict: Verdict) -> bool:
+    """Check that the job's current status is the last applied PATCH's.
+
+    The name says which PATCH was the last one applied; its status must be
+    the current one (a PATCH renames and appends in one transaction).
+    Returns False when the name is unknown (nothing else to check).
+    """
+    versions = {p[0]: i for i, p in enumerate(job.patches)}
+    if name == job.name:
+        last = -1
+        expected_status = "PENDING"
+    elif name in versions:
+        last = versions[name]
+        expected_status = job.patches[last][1]
+    else:
+        verdict.fail(f"job {job.job_id}: unexpected name {name!r}")
+        return False
+    if current != expected_status:
+        verdict.half_applied += 1
+        verdict.fail(
+            f"job {job.job_id}: name {name!r} but current status {current} (expected {expected_status})"
+        )
+    last_acked = max((i for i, p in enumerate(job.patches) if p[2]), default=-1)
+    if last < last_acked:
+        verdict.lost += 1
+        verdict.fail(
+            f"job {job.job_id}: PATCH #{last_acked + 1} answered 200 but the job shows #{last + 1}"
+        )
+    return True
+
+
 def _check_job(
     job: JobTrack, row: tuple[str, str, int] | None, orphans: int, verdict: Verdict
 ) -> None:
@@ -84,29 +115,8 @@ def _check_job(
         verdict.fail(
             f"job {job.job_id}: {applied} statuses appended for {len(job.patches)} PATCHes sent"
         )
-    # The name says which PATCH was the last one applied; its status must be
-    # the current one (a PATCH renames and appends in one transaction).
-    versions = {p[0]: i for i, p in enumerate(job.patches)}
-    if name == job.name:
-        last = -1
-        expected_status = "PENDING"
-    elif name in versions:
-        last = versions[name]
-        expected_status = job.patches[last][1]
-    else:
-        verdict.fail(f"job {job.job_id}: unexpected name {name!r}")
+    if not _check_last_patch(job, name, current, verdict):
         return
-    if current != expected_status:
-        verdict.half_applied += 1
-        verdict.fail(
-            f"job {job.job_id}: name {name!r} but current status {current} (expected {expected_status})"
-        )
-    last_acked = max((i for i, p in enumerate(job.patches) if p[2]), default=-1)
-    if last < last_acked:
-        verdict.lost += 1
-        verdict.fail(
-            f"job {job.job_id}: PATCH #{last_acked + 1} answered 200 but the job shows #{last + 1}"
-        )
     unacked_applied = applied - len(acked_patches)
     if 0 <= unacked_applied <= unacked:
         verdict.unacked_applied += unacked_applied
