@@ -1,19 +1,26 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './chromium';
+import { nativeStack } from './native-stack';
 
 /**
  * One config for both ways of running the suite:
- * - natively, `ops/scripts/check-e2e.sh` serves the built app on 127.0.0.1:14173
- *   (the default below) with `/api` proxied to gunicorn;
- * - in Docker, the e2e image sets `E2E_BASE_URL` to the web service and
- *   `PLAYWRIGHT_CHROMIUM_EXECUTABLE=/usr/bin/chromium`.
- * The stack is started outside Playwright, so there is no `webServer` here.
+ * - natively (`make check`, `bash ops/scripts/check-e2e.sh`), Playwright starts
+ *   the real stack itself (`webServer`, see native-stack.ts) on a fresh
+ *   database `jobs_e2e`, gunicorn on 127.0.0.1:18000 and the built app on
+ *   127.0.0.1:14173, and stops it at the end (Ctrl-C included);
+ * - against a running stack when `E2E_BASE_URL` is set: the e2e image sets it
+ *   to the web service (and `PLAYWRIGHT_CHROMIUM_EXECUTABLE=/usr/bin/chromium`).
  */
-const baseURL = process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1:14173';
+const external = process.env['E2E_BASE_URL'];
+const stack = external
+  ? undefined
+  : nativeStack({ name: 'e2e', db: 'jobs_e2e', apiPort: 18000, webPort: 14173, seedCount: 0 });
+const baseURL = external ?? stack?.baseURL;
 const isCI = Boolean(process.env['CI']);
 
 export default defineConfig({
   testDir: 'tests',
+  ...(stack ? { webServer: stack.webServer } : {}),
   fullyParallel: true,
   forbidOnly: isCI,
   retries: isCI ? 1 : 0,

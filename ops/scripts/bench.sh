@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Benchmark the API against the naive design: make bench N=1000000
 #
-# Seeds jobs_bench_<N> once (reused while it holds N jobs), starts gunicorn
-# as deployed on 127.0.0.1:${BENCH_PORT:-18100} and writes
-# bench-results/bench-<N>.md and explain-<N>.md.  Extra arguments go to the
-# harness (python -m benchmarks.run --help), e.g. ARGS="--only search".
+# Seeds jobs_bench_<N> once (reused while it holds N jobs), then honcho
+# (Procfile.bench) runs gunicorn as deployed on 127.0.0.1:${BENCH_PORT:-18100}
+# beside the harness, which writes bench-results/bench-<N>.md and
+# explain-<N>.md.  Extra arguments go to the harness, split on spaces
+# (python -m benchmarks.run --help), e.g. ARGS="--only search".
 # BENCH_MODE=floor runs the floor mode instead (python -m benchmarks.floor:
-# bare WSGI, /api/health/ and every case interleaved; make bench-floor).
+# bare WSGI on BENCH_PORT+1, /api/health/ and every case interleaved).
 source "$(dirname "$0")/lib.sh"
 
 n="${1:-}"
@@ -15,11 +16,15 @@ case "$n" in
   *[!0-9]*) die "N must be a whole number, got '$n'" ;;
 esac
 shift
+mode="${BENCH_MODE:-run}"
+case "$mode" in
+  run) processes="api run" ;;
+  floor) processes="api bare floor" ;;
+  *) die "BENCH_MODE must be run or floor, got '$mode'" ;;
+esac
 
 ensure_postgres
-if [ ! -x "$VENV_PY" ]; then
-  bash "$REPO_ROOT/ops/scripts/bootstrap.sh"
-fi
+[ -x "$VENV_PY" ] || bash "$REPO_ROOT/ops/scripts/bootstrap.sh"
 
 # Measure the committed code: services/api at HEAD is exported to a scratch
 # directory, so edits in progress in the working tree cannot change (or break)
@@ -35,11 +40,11 @@ else
   commit="$commit+working-tree"
 fi
 
-step "benchmark: N=$n at $commit (results in bench-results/)"
+step "benchmark ($mode): N=$n at $commit (results in bench-results/)"
 cd "$run_dir"
-case "${BENCH_MODE:-run}" in
-  run | floor) ;;
-  *) die "BENCH_MODE must be run or floor, got '${BENCH_MODE}'" ;;
-esac
-BENCH_COMMIT="$commit" "$VENV_PY" -m "benchmarks.${BENCH_MODE:-run}" --n "$n" --port "${BENCH_PORT:-18100}" \
-  --results-dir "$REPO_ROOT/bench-results" "$@"
+"$VENV_PY" -m benchmarks.run --n "$n" --prepare-only
+export BENCH_N="$n" BENCH_PORT="${BENCH_PORT:-18100}" BENCH_RESULTS_DIR="$REPO_ROOT/bench-results"
+export BENCH_ARGS="$*" BENCH_COMMIT="$commit" VENV_PY
+export GUNICORN_BIND="127.0.0.1:$BENCH_PORT"
+# shellcheck disable=SC2086  # the process names are words
+"$VENV_DIR/bin/honcho" --env /dev/null --procfile "$REPO_ROOT/Procfile.bench" start $processes

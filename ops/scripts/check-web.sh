@@ -20,31 +20,4 @@ step "web: vite build"
 npx --no-install vite build
 
 step "web: initial JS size (entry chunk + its static imports, gzipped)"
-node --input-type=module - "$BUDGET_KB" <<'JS'
-import { readFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
-
-const budgetKb = Number(process.argv[2]);
-const manifest = JSON.parse(readFileSync("dist/.vite/manifest.json", "utf8"));
-const seen = new Set();
-const visit = (key) => {
-  if (seen.has(key)) return;
-  seen.add(key);
-  for (const dep of manifest[key].imports ?? []) visit(dep);
-};
-for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
-
-let total = 0;
-for (const key of seen) {
-  const file = manifest[key].file;
-  const size = gzipSync(readFileSync(`dist/${file}`), { level: 9 }).length;
-  total += size;
-  console.log(`  ${file}  ${(size / 1024).toFixed(1)} KB gzip`);
-}
-const totalKb = total / 1024;
-console.log(`initial JS: ${totalKb.toFixed(1)} KB gzip (budget ${budgetKb} KB)`);
-if (totalKb > budgetKb) {
-  console.error(`initial JS is over budget by ${(totalKb - budgetKb).toFixed(1)} KB`);
-  process.exit(1);
-}
-JS
+node "$REPO_ROOT/ops/scripts/initial-js-size.mjs" "$BUDGET_KB"

@@ -17,41 +17,18 @@ COMPOSE_PUBLISH_FILE="$REPO_ROOT/ops/docker/compose.publish.yml"
 COMPOSE_TEST_FILE="$REPO_ROOT/ops/docker/compose.test.yml"
 ENV_EXAMPLE_FILE="$REPO_ROOT/.env.example"
 
-# The compose command, set by docker_require: "docker compose" or "docker-compose".
-COMPOSE=""
+# The compose command: Compose v2 (the `docker compose` plugin).
+COMPOSE="docker compose"
 
-# Find Compose v2 and a running Docker daemon, or stop with what to do.
+# Find Docker, Compose v2 and a running daemon, or stop with what to do.
 docker_require() {
-  if ! command -v docker >/dev/null 2>&1 && ! command -v docker-compose >/dev/null 2>&1; then
-    die "neither 'docker' nor 'docker-compose' is installed.
+  command -v docker >/dev/null 2>&1 || die "'docker' is not installed.
        Install Docker (Docker Desktop, or Docker Engine with the Compose v2 plugin)
        from https://docs.docker.com/get-docker/, then rerun."
-  fi
-  if command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; then
-    COMPOSE="docker compose"
-  elif command -v docker-compose >/dev/null 2>&1; then
-    local version
-    version="$(docker-compose version --short 2>/dev/null || true)"
-    version="${version#v}"
-    case "$version" in
-      2.* | [3-9].*) COMPOSE="docker-compose" ;;
-      *) die "docker-compose ${version:-(unknown version)} found, but Compose v2 is required
-       (the 'docker compose' plugin or docker-compose 2.x)." ;;
-    esac
-  else
-    die "Docker Compose v2 was not found: install the 'docker compose' plugin
-       or the standalone docker-compose 2.x."
-  fi
-  if command -v docker >/dev/null 2>&1; then
-    if ! docker info >/dev/null 2>&1; then
-      die "the Docker daemon is not answering ('docker info' failed).
+  docker compose version >/dev/null 2>&1 || die "Docker Compose v2 was not found: install the 'docker compose' plugin."
+  docker info >/dev/null 2>&1 || die "the Docker daemon is not answering ('docker info' failed).
        Start Docker (Docker Desktop, or 'sudo systemctl start docker') and rerun;
        on Linux, your user may also need to be in the 'docker' group."
-    fi
-  else
-    die "the 'docker' command is missing (docker-compose alone cannot copy the
-       test report or check the daemon); install the Docker CLI."
-  fi
 }
 
 # Project name from the checkout's directory, with the characters compose
@@ -116,41 +93,6 @@ compose_test() {
   (cd "$REPO_ROOT" && docker_export_secret "$ENV_EXAMPLE_FILE" &&
     COMPOSE_PROJECT_NAME="$DOCKER_TEST_PROJECT" $COMPOSE -p "$DOCKER_TEST_PROJECT" --env-file "$ENV_EXAMPLE_FILE" \
       -f "$COMPOSE_MAIN_FILE" -f "$COMPOSE_TEST_FILE" --profile test "$@")
-}
-
-# The container id of SERVICE in PROJECT (running or not, one-off runs
-# included), newest first.  Usage: docker_service_container PROJECT SERVICE
-docker_service_container() {
-  docker ps -a -q \
-    --filter "label=com.docker.compose.project=$1" \
-    --filter "label=com.docker.compose.service=$2" | head -n 1
-}
-
-# The health of a container: healthy, unhealthy, starting, or its state
-# (exited, ...) when it has no healthcheck or is not running.
-docker_container_health() {
-  docker inspect -f '{{if .State.Health}}{{if eq .State.Status "running"}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}{{else}}{{.State.Status}}{{end}}' "$1" 2>/dev/null || echo missing
-}
-
-# Wait until SERVICE of PROJECT is healthy; fail after TIMEOUT seconds or as
-# soon as it is unhealthy or stopped.  Usage: docker_wait_healthy PROJECT SERVICE TIMEOUT
-docker_wait_healthy() {
-  local project="$1" service="$2" timeout="$3" waited=0 cid health
-  while :; do
-    cid="$(docker_service_container "$project" "$service")"
-    health="missing"
-    [ -z "$cid" ] || health="$(docker_container_health "$cid")"
-    case "$health" in
-      healthy) return 0 ;;
-      unhealthy | exited | dead) echo "$service is $health" >&2; return 1 ;;
-    esac
-    if [ "$waited" -ge "$timeout" ]; then
-      echo "$service is still '$health' after ${timeout}s" >&2
-      return 1
-    fi
-    sleep 2
-    waited=$((waited + 2))
-  done
 }
 
 # The URL the dashboard answers on under `make up`.

@@ -25,22 +25,13 @@ die() {
 # Find a Python >= 3.12 (Django 6 needs it).  PYTHON wins; then pyenv's 3.13.0;
 # then python3.13 / python3.12 on PATH.
 find_python() {
-  if [ -n "${PYTHON:-}" ]; then
-    echo "$PYTHON"
-    return
+  local python="${PYTHON:-}"
+  if [ -z "$python" ] && command -v pyenv >/dev/null 2>&1; then
+    python="$(PYENV_VERSION=3.13.0 pyenv which python 2>/dev/null || true)"
   fi
-  if command -v pyenv >/dev/null 2>&1 && PYENV_VERSION=3.13.0 pyenv which python >/dev/null 2>&1; then
-    PYENV_VERSION=3.13.0 pyenv which python
-    return
-  fi
-  local candidate
-  for candidate in python3.13 python3.12; do
-    if command -v "$candidate" >/dev/null 2>&1; then
-      command -v "$candidate"
-      return
-    fi
-  done
-  die "Python 3.12+ not found (set PYTHON=/path/to/python3.13)"
+  [ -n "$python" ] || python="$(command -v python3.13 || command -v python3.12 || true)"
+  [ -n "$python" ] || die "Python 3.12+ not found (set PYTHON=/path/to/python3.13)"
+  echo "$python"
 }
 
 # Start the local PostgreSQL cluster when nothing answers on 127.0.0.1:5432.
@@ -61,6 +52,14 @@ ensure_postgres() {
     [ "$tries" -lt 30 ] || die "PostgreSQL on $host did not become ready"
     sleep 1
   done
+}
+
+# True when a TCP port on 127.0.0.1 accepts connections (curl gets a reply or
+# an HTTP error, not "connection refused").
+port_in_use() {
+  local rc=0
+  curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$1/" 2>/dev/null || rc=$?
+  [ "$rc" -ne 7 ]
 }
 
 # sha256 of a file, on Linux and macOS.
@@ -85,18 +84,16 @@ npm_ci_if_stale() {
   echo "$want" >"$stamp"
 }
 
-# Chromium for Playwright: the env var wins, then Debian's package.
-chromium_path() {
-  if [ -n "${PLAYWRIGHT_CHROMIUM_EXECUTABLE:-}" ]; then
-    echo "$PLAYWRIGHT_CHROMIUM_EXECUTABLE"
-    return
+# Chromium for Playwright (playwright/chromium.ts finds it the same way):
+# PLAYWRIGHT_CHROMIUM_EXECUTABLE, else Debian's /usr/bin/chromium, installed
+# with apt when missing on Debian as root.
+ensure_chromium() {
+  local path="${PLAYWRIGHT_CHROMIUM_EXECUTABLE:-/usr/bin/chromium}"
+  if [ ! -x "$path" ] && [ -z "${PLAYWRIGHT_CHROMIUM_EXECUTABLE:-}" ] && [ "$(id -u)" = 0 ] &&
+    command -v apt-get >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation
   fi
-  local candidate
-  for candidate in /usr/bin/chromium /usr/bin/chromium-browser; do
-    if [ -x "$candidate" ]; then
-      echo "$candidate"
-      return
-    fi
-  done
-  echo ""
+  [ -x "$path" ] || die "Chromium not found at $path. Install it (Debian/Ubuntu: apt-get install chromium; macOS: brew install --cask chromium) or set PLAYWRIGHT_CHROMIUM_EXECUTABLE=/path/to/chromium"
+  echo "$path"
 }

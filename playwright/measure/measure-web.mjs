@@ -11,7 +11,8 @@
 //
 //   BASE_URL=http://127.0.0.1:14180 ROWS=5000 node playwright/measure/measure-web.mjs
 //
-// ops/scripts/bench-web.sh starts the stack and runs this.
+// ops/scripts/bench-web.sh runs this beside the servers (honcho, Procfile.bench);
+// it waits until BASE_URL/api/health/ answers.
 
 import { existsSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -146,6 +147,14 @@ async function measureOnce(browser) {
     longTasksScroll: duringScroll.length,
     longestTaskScrollMs: longest(duringScroll),
   };
+}
+
+// The servers start beside this process: wait up to 2 minutes for them.
+for (let waited = 0; ; waited += 500) {
+  const ok = await fetch(`${baseUrl}/api/health/`).then((r) => r.ok, () => false);
+  if (ok) break;
+  if (waited > 120_000) throw new Error(`${baseUrl}/api/health/ did not answer within 2 minutes`);
+  await new Promise((resolve) => setTimeout(resolve, 500));
 }
 
 const browser = await chromium.launch({ executablePath, args });

@@ -1,11 +1,22 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from '../chromium';
+import { nativeStack } from '../native-stack';
 
 /**
- * Config for `ops/scripts/screenshot.sh`: one "test" that photographs the
- * dashboard for the README. Same Chromium settings as the E2E suite.
+ * Config for `make screenshot`: one "test" that photographs the dashboard for
+ * the README, on a native stack of its own (database `jobs_shot` with
+ * `SHOT_COUNT` jobs, 5,000 by default). Same Chromium settings as the E2E suite.
  */
+const stack = nativeStack({
+  name: 'shot',
+  db: 'jobs_shot',
+  apiPort: 18001,
+  webPort: 14174,
+  seedCount: Number(process.env['SHOT_COUNT'] ?? 5000),
+});
+
 export default defineConfig({
+  webServer: stack.webServer,
   testDir: '.',
   testMatch: 'dashboard.screenshot.ts',
   workers: 1,
@@ -14,7 +25,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: '../test-results/screenshot',
   use: {
-    baseURL: process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1:14173',
+    baseURL: stack.baseURL,
     viewport: { width: 1280, height: 800 },
     deviceScaleFactor: 1,
     colorScheme: 'light',

@@ -77,23 +77,14 @@ def _pick_cases(args: argparse.Namespace, database_url: str) -> list:
 
 
 def _serve_and_measure(args: argparse.Namespace, env: dict, cases: list) -> None:
-    """Start both servers, run the rounds, stop them, clean up after POST."""
+    """Wait for both servers (honcho runs them), run the rounds, clean up."""
     from benchmarks.client import Client
     from benchmarks.dataset import cleanup_posted_jobs, log
-    from benchmarks.server import Gunicorn
+    from benchmarks.serve import wait_ready
 
-    logs = args.results_dir
-    api = Gunicorn(args.port, env, logs / f"gunicorn-floor-{args.suffix}.log")
-    bare = Gunicorn(
-        args.port + 1,
-        env,
-        logs / f"gunicorn-bare-{args.suffix}.log",
-        app="benchmarks.bare",
-        ready_path="/",
-    )
-    api.start()
+    wait_ready(args.port)
+    wait_ready(args.port + 1, path="/")
     try:
-        bare.start()
         clients = {
             "api": Client("127.0.0.1", args.port),
             "bare": Client("127.0.0.1", args.port + 1),
@@ -103,8 +94,6 @@ def _serve_and_measure(args: argparse.Namespace, env: dict, cases: list) -> None
         for client in clients.values():
             client.close()
     finally:
-        bare.stop()
-        api.stop()
         log(f"removed {cleanup_posted_jobs(env['DATABASE_URL'])} jobs created by POST")
 
 

@@ -1,7 +1,8 @@
 """Run the benchmark: ``python -m benchmarks.run --n 1000000``.
 
 Steps: prepare ``jobs_bench_<N>`` (seed once, migrate, VACUUM ANALYZE),
-start gunicorn as deployed with ``benchmarks.settings``, measure every case
+wait for gunicorn as deployed with ``benchmarks.settings`` (started beside
+this process by honcho: ops/Procfile.bench, ops/scripts/bench.sh), measure every case
 at concurrency 1 over keep-alive HTTP for our API and the naive baseline,
 measure list throughput with concurrent clients, take ``EXPLAIN (ANALYZE,
 BUFFERS)`` of the deep pages, measure the triggers' write cost, and write
@@ -87,21 +88,22 @@ def _serve_and_measure(
     cases: list,
     page_size: int,
 ) -> dict[str, Any]:
-    """Start gunicorn, run every step, stop it; return what they measured."""
+    """Wait for gunicorn, run every step; return what they measured.
+
+    gunicorn runs beside this process under honcho (ops/Procfile.bench),
+    which stops it when this process exits.
+    """
     from benchmarks.dataset import cleanup_posted_jobs, log
-    from benchmarks.server import Gunicorn, gunicorn_settings
+    from benchmarks.serve import gunicorn_settings, wait_ready
 
     args.results_dir.mkdir(parents=True, exist_ok=True)
-    suffix = f"{args.n}{'-' + args.label if args.label else ''}"
-    server = Gunicorn(args.port, env, args.results_dir / f"gunicorn-{suffix}.log")
     failures: list[str] = []
-    server.start()
+    wait_ready(args.port)
     try:
         steps.measure_step(args, cases, failures)
         throughput_rows = steps.throughput_step(args, cases, failures)
         explains = steps.explains_step(args, inputs, page_size, failures)
     finally:
-        server.stop()
         removed = cleanup_posted_jobs(env["DATABASE_URL"])
         log(f"removed {removed} jobs created by POST cases")
     return {
@@ -111,15 +113,15 @@ def _serve_and_measure(
         "triggers": steps.trigger_rows_step(args, failures),
         "failures": failures,
         "explains": explains,
-        "gunicorn": gunicorn_settings(server.env),
+        "gunicorn": gunicorn_settings(env),
     }
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the whole benchmark; return the process exit status."""
     args = parse_args(argv)
-    # SIGTERM unwinds like Ctrl-C, so gunicorn is stopped and the jobs the
-    # run created are removed.
+    # SIGTERM (honcho on Ctrl-C) unwinds like Ctrl-C, so the jobs the run
+    # created are removed.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     env = bench_env(args.n)
     os.environ.update(env)

@@ -2,7 +2,7 @@
 
 ``api_env(url)`` is the environment the API processes get; ``prepare(url,
 seed=N)`` drops and recreates the database, migrates it and seeds N jobs;
-``Gunicorn`` (from the benchmark harness) starts the server on a port.
+``Gunicorn`` (reliability/server.py) starts the server on a port.
 """
 
 from __future__ import annotations
@@ -14,17 +14,13 @@ from pathlib import Path
 
 import psycopg
 
-from benchmarks.server import Gunicorn
+from reliability.server import Gunicorn, log
 
 API_DIR = Path(__file__).resolve().parent.parent
 REPO_ROOT = API_DIR.parent.parent
 RUN_DIR = REPO_ROOT / ".run"
 
 __all__ = ["API_DIR", "REPO_ROOT", "RUN_DIR", "Gunicorn", "api_env", "log", "prepare"]
-
-
-def log(message: str) -> None:
-    print(f"[reliability] {message}", file=sys.stderr, flush=True)
 
 
 def api_env(database_url: str, **extra: str) -> dict[str, str]:

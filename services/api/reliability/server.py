@@ -1,31 +1,24 @@
-"""Start and stop gunicorn "as deployed" for one benchmark run."""
+"""Start and stop gunicorn "as deployed" for one reliability run.
+
+The soak kills its workers and restarts PostgreSQL under it, so these
+runners hold the process themselves; the benchmarks and the E2E suite
+leave that to honcho and Playwright.
+"""
 
 from __future__ import annotations
 
 import http.client
-import os
-import runpy
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from benchmarks.dataset import API_DIR, log
+API_DIR = Path(__file__).resolve().parent.parent
 
 
-def gunicorn_settings(env: dict[str, str]) -> dict[str, object]:
-    """Evaluate ``gunicorn.conf.py`` under ``env``; return workers etc."""
-    saved = dict(os.environ)
-    try:
-        os.environ.update(env)
-        conf = runpy.run_path(str(API_DIR / "gunicorn.conf.py"))
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-    return {
-        key: conf.get(key) for key in ("workers", "threads", "worker_class", "timeout")
-    }
+def log(message: str) -> None:
+    print(f"[reliability] {message}", file=sys.stderr, flush=True)
 
 
 class Gunicorn:

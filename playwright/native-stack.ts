@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { PlaywrightTestConfig } from '@playwright/test';
+
+type WebServers = NonNullable<PlaywrightTestConfig['webServer']>;
+
+/** Where and what the native stack serves; `STACK_*` variables override it. */
+export interface StackDefaults {
+  /** Directory under `.run/` for the private build of the web app. */
+  name: string;
+  /** Database, dropped and recreated on every start. */
+  db: string;
+  apiPort: number;
+  webPort: number;
+  /** Jobs seeded after migrating (0: none). */
+  seedCount: number;
+}
+
+const repo = path.resolve(__dirname, '..');
+
+function env(name: string, fallback: string | number): string {
+  return process.env[name] || String(fallback);
+}
+
+/**
+ * The real stack for a native run, started and stopped by Playwright: a fresh
+ * PostgreSQL database and gunicorn (`ops/scripts/stack-api.sh`), then the
+ * built web app behind `vite preview` with `/api` proxied to gunicorn.
+ *
+ * ⚠️ A URL that already answers makes Playwright refuse to start (no
+ * `reuseExistingServer`): a second run fails politely before it touches the
+ * first run's database. `STACK_SKIP_BUILD=1` reuses the last build.
+ */
+export function nativeStack(defaults: StackDefaults): { baseURL: string; webServer: WebServers } {
+  const name = env('STACK_NAME', defaults.name);
+  const apiPort = env('STACK_API_PORT', defaults.apiPort);
+  const webPort = env('STACK_WEB_PORT', defaults.webPort);
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const webUrl = `http://127.0.0.1:${webPort}`;
+  // A private build: other work in this tree may rebuild apps/web/dist at any
+  // moment, which would pull files from under the running preview server.
+  const dist = path.join(repo, '.run', name, 'web-dist');
+  const reuse = process.env['STACK_SKIP_BUILD'] === '1' && existsSync(path.join(dist, 'index.html'));
+  const build = reuse ? '' : `npm run build -- --outDir '${dist}' --emptyOutDir >/dev/null && `;
+  const stop = { signal: 'SIGTERM', timeout: 15_000 } as const;
+  return {
+    baseURL: webUrl,
+    webServer: [
+      {
+        name: 'api',
+        command: 'bash ops/scripts/stack-api.sh',
+        cwd: repo,
+        env: {
+          STACK_DB: env('STACK_DB', defaults.db),
+          STACK_API_PORT: apiPort,
+          STACK_SEED_COUNT: env('STACK_SEED_COUNT', defaults.seedCount),
+        },
+        url: `${apiUrl}/api/health/`,
+        timeout: 180_000,
+        gracefulShutdown: stop,
+      },
+      {
+        name: 'web',
+        command: `${build}exec node_modules/.bin/vite preview --outDir '${dist}' --host 127.0.0.1 --port ${webPort} --strictPort`,
+        cwd: path.join(repo, 'apps/web'),
+        env: { API_PROXY_TARGET: apiUrl },
+        url: `${webUrl}/api/health/`,
+        timeout: 300_000,
+        gracefulShutdown: stop,
+      },
+    ],
+  };
+}
