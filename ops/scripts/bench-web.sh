@@ -13,9 +13,7 @@
 source "$(dirname "$0")/lib.sh"
 
 n="${1:-1000000}"
-case "$n" in
-  *[!0-9]*) die "N must be a whole number, got '$n'" ;;
-esac
+case "$n" in *[!0-9]*) die "N must be a whole number, got '$n'" ;; esac
 ensure_postgres
 [ -x "$VENV_PY" ] || bash "$REPO_ROOT/ops/scripts/bootstrap.sh"
 npm_ci_if_stale "$WEB_DIR"

@@ -12,9 +12,7 @@ source "$(dirname "$0")/lib.sh"
 
 n="${1:-}"
 [ -n "$n" ] || die "usage: make bench N=1000000   (or: bash ops/scripts/bench.sh 1000000 [harness args])"
-case "$n" in
-  *[!0-9]*) die "N must be a whole number, got '$n'" ;;
-esac
+case "$n" in *[!0-9]*) die "N must be a whole number, got '$n'" ;; esac
 shift
 mode="${BENCH_MODE:-run}"
 case "$mode" in

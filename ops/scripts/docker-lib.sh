@@ -34,14 +34,9 @@ docker_require() {
 # Project name from the checkout's directory, with the characters compose
 # rejects removed (lower case letters, digits, '-' and '_'; a letter or digit first).
 docker_project_base() {
-  if [ -n "${COMPOSE_PROJECT_NAME:-}" ]; then
-    echo "$COMPOSE_PROJECT_NAME"
-    return
-  fi
   local name
   name="$(basename "$REPO_ROOT" | tr '[:upper:]' '[:lower:]' | tr -cd 'a-z0-9_-' | sed 's/^[-_]*//')"
-  [ -n "$name" ] || name="jobs-dashboard"
-  echo "$name"
+  echo "${COMPOSE_PROJECT_NAME:-${name:-jobs-dashboard}}"
 }
 
 DOCKER_PROJECT="$(docker_project_base)"
@@ -49,11 +44,7 @@ DOCKER_TEST_PROJECT="${DOCKER_PROJECT}-test"
 
 # The env file `make up` uses: .env when present, else the committed defaults.
 docker_main_env_file() {
-  if [ -f "$REPO_ROOT/.env" ]; then
-    echo "$REPO_ROOT/.env"
-  else
-    echo "$ENV_EXAMPLE_FILE"
-  fi
+  if [ -f "$REPO_ROOT/.env" ]; then echo "$REPO_ROOT/.env"; else echo "$ENV_EXAMPLE_FILE"; fi
 }
 
 # The Django secret key of a stack run on .env.example, whose own key is
@@ -97,10 +88,7 @@ compose_test() {
 
 # The URL the dashboard answers on under `make up`.
 docker_web_url() {
-  local port="${WEB_PORT:-}" env_file
-  if [ -z "$port" ]; then
-    env_file="$(docker_main_env_file)"
-    port="$(sed -n 's/^WEB_PORT=//p' "$env_file" | tail -n 1 | tr -d '"'"'"' \r')"
-  fi
+  local port="${WEB_PORT:-}"
+  [ -n "$port" ] || port="$(sed -n 's/^WEB_PORT=//p' "$(docker_main_env_file)" | tail -n 1 | tr -d '"'"'"' \r')"
   echo "http://localhost:${port:-8080}"
 }

@@ -48,8 +48,7 @@ ensure_postgres() {
   fi
   local tries=0
   until pg_isready -q -h "$host"; do
-    tries=$((tries + 1))
-    [ "$tries" -lt 30 ] || die "PostgreSQL on $host did not become ready"
+    [ "$((tries += 1))" -lt 30 ] || die "PostgreSQL on $host did not become ready"
     sleep 1
   done
 }
@@ -62,24 +61,17 @@ port_in_use() {
   [ "$rc" -ne 7 ]
 }
 
-# sha256 of a file, on Linux and macOS.
+# sha256 of a file, on Linux (sha256sum) and macOS (shasum).
 file_sha() {
-  if command -v sha256sum >/dev/null 2>&1; then
-    sha256sum "$1" | cut -d' ' -f1
-  else
-    shasum -a 256 "$1" | cut -d' ' -f1
-  fi
+  { sha256sum "$1" 2>/dev/null || shasum -a 256 "$1"; } | cut -d' ' -f1
 }
 
 # Run `npm ci` in DIR unless node_modules already matches its package-lock.json.
 npm_ci_if_stale() {
-  local dir="$1"
+  local dir="$1" want
   local stamp="$dir/node_modules/.lock-sha"
-  local want
   want="$(file_sha "$dir/package-lock.json")"
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
-    return
-  fi
+  [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] || return 0
   (cd "$dir" && npm ci --no-audit --no-fund)
   echo "$want" >"$stamp"
 }
