@@ -3,16 +3,14 @@
 #   1. every `make <target>` named in README.md and docs/*.md is a real target,
 #      expands under `make -n`, and the script its recipe calls exists;
 #   2. every relative link in those files points at a file that exists;
-#   3. README.md and .ci/run name the same native test command.
+#   3. no path outside the repository (../shared) is named;
+#   4. README.md and .ci/run name the same native test command.
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
 
 docs=(README.md docs/*.md)
 failures=0
-fail() {
-  printf '  \033[31mFAIL\033[0m %s\n' "$*"
-  failures=$((failures + 1))
-}
+fail() { printf '  \033[31mFAIL\033[0m %s\n' "$*"; failures=$((failures + 1)); }
 
 for doc in "${docs[@]}"; do
   [ -f "$doc" ] || fail "$doc is missing"
@@ -40,7 +38,10 @@ for doc in "${docs[@]}"; do
   done
 done
 
-# 3. the native test command
+# 3. docs name only what is in this repository
+! grep -rnE '\.\./shared|/work/shared' "${docs[@]}" || fail "the lines above name a path outside the repository"
+
+# 4. the native test command
 # shellcheck disable=SC2016  # the backticks are Markdown, not a substitution
 readme_cmd="$(grep -oE 'native test command[^`]*`[^`]+`' README.md | head -n 1 | sed -E 's/.*`([^`]+)`/\1/' || true)"
 if [ -z "$readme_cmd" ]; then
