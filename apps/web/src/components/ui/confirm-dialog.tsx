@@ -31,6 +31,8 @@ function keepFocus(event: MouseEvent<HTMLElement>) {
  * not even move focus;
  * focus returns to the opener when it closes.
  * ⚠️ Render it only while open: unmounting closes it.
+ * ⚠️ Not the native `<dialog>`: after `showModal()` Tab past the last button leaves the page
+ * (`document.activeElement` is `<body>` in headless Chromium), and jsdom has no `showModal()`.
  */
 export function ConfirmDialog({
   title,
