@@ -2,6 +2,7 @@ import { Link, Outlet } from "react-router";
 
 import styles from "@/app/routes/app-layout.module.css";
 import { NoticeRegion } from "@/components/ui/notice-region";
+import { ScrollMemoryProvider } from "@/lib/scroll-memory";
 
 /** Page chrome: header, the routed page filling the rest of the viewport, and notices. */
 export function AppLayout() {
@@ -13,7 +14,9 @@ export function AppLayout() {
         </Link>
       </header>
       <main className={styles.main}>
-        <Outlet />
+        <ScrollMemoryProvider>
+          <Outlet />
+        </ScrollMemoryProvider>
       </main>
       <NoticeRegion />
     </div>

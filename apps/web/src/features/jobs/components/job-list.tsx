@@ -9,6 +9,7 @@ import {
 import styles from "@/features/jobs/components/job-list.module.css";
 import { JobRow, type JobRowData } from "@/features/jobs/components/job-row";
 import type { Job, StatusType } from "@/features/jobs/types";
+import { useScrollMemory } from "@/lib/scroll-memory";
 import { useNow } from "@/lib/use-now";
 
 /** Props of {@link JobList}. */
@@ -26,12 +27,6 @@ export interface JobListProps {
   listRef?: Ref<ListImperativeAPI | null>;
 }
 
-/**
- * Scroll offsets (px) per list query string, so that coming back from a job page restores the
- * position (the loaded pages are still cached).
- */
-const scrollOffsets = new Map<string, number>();
-
 function rowKey(index: number, data: JobRowData): string | number {
   return data.jobs[index]?.id ?? "loader";
 }
@@ -44,6 +39,9 @@ function rowKey(index: number, data: JobRowData): string | number {
 export function JobList(props: JobListProps) {
   const { jobs, hasNextPage, isFetchingNextPage, loadMoreFailed, onLoadMore } = props;
   const nowMs = useNow();
+  // Offsets per list query string: coming back from a job page restores the position (the
+  // loaded pages are still cached).
+  const scrollOffsets = useScrollMemory();
   const lastStopIndex = useRef(0);
 
   const maybeLoadMore = useCallback(() => {
