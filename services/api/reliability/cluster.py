@@ -50,8 +50,9 @@ class Cluster:
     directory.  ``url(db)`` gives a ``postgres://`` URL for a database.
     """
 
-    def __init__(self, port: int | None = None) -> None:
+    def __init__(self, port: int | None = None, settings: str = "") -> None:
         self.port = port or free_port()
+        self.settings = settings  # postgresql.conf lines appended at start
         self.bindir = _bindir()
         self.root = Path(tempfile.mkdtemp(prefix="jobs-pg-"))
         self.datadir = self.root / "data"
@@ -88,7 +89,7 @@ class Cluster:
             handle.write(
                 f"\nport = {self.port}\nlisten_addresses = '127.0.0.1'\n"
                 "unix_socket_directories = ''\nfsync = off\nmax_connections = 60\n"
-                "shared_buffers = 64MB\n"
+                "shared_buffers = 64MB\n" + self.settings
             )
         self._pg_ctl("start")
 

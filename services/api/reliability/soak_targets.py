@@ -18,6 +18,7 @@ import time
 
 from reliability import compose
 from reliability.cluster import Cluster, free_port
+from reliability.invariants import Query
 from reliability.stack import RUN_DIR, Gunicorn, api_env, prepare
 
 
@@ -53,20 +54,7 @@ class NativeTarget:
         os.kill(workers[0], signal.SIGKILL)
 
     def query(self, sql: str) -> list[tuple[str, ...]]:
-        return _psql(
-            [
-                "psql",
-                "-h",
-                "127.0.0.1",
-                "-p",
-                str(self.cluster.port),
-                "-U",
-                "postgres",
-                "-d",
-                "jobs_soak",
-            ],
-            sql,
-        )
+        return psql(self.cluster.port, "jobs_soak")(sql)
 
     def close(self) -> None:
         self.server.stop()
@@ -132,3 +120,19 @@ def _psql(base: list[str], sql: str) -> list[tuple[str, ...]]:
         check=True,
     )
     return [tuple(line.split("\t")) for line in out.stdout.splitlines() if line]
+
+
+def psql(port: int, database: str) -> Query:
+    """A ``Query`` on ``database`` of the local cluster listening on ``port``."""
+    base = [
+        "psql",
+        "-h",
+        "127.0.0.1",
+        "-p",
+        str(port),
+        "-U",
+        "postgres",
+        "-d",
+        database,
+    ]
+    return lambda sql: _psql(base, sql)
