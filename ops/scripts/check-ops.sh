@@ -5,8 +5,7 @@
 #   ShellCheck   ops/scripts/*.sh and .ci/run (settings: .shellcheckrc)
 #   ops/tests    gixy and a real nginx over ops/nginx/ (routing), every COPY
 #                source in its build context, the E2E image's Playwright pin,
-#                `docker compose config` (skipped without a Compose client),
-#                promtool over ops/prometheus/ (scrape config, alert unit tests)
+#                `docker compose config` (skipped without Compose), promtool
 # Rerun alone with: bash ops/scripts/check-ops.sh [pytest args...]
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
