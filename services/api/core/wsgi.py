@@ -4,7 +4,8 @@ builds its request object (docs/api.md, "Errors").
 ``RequestGuard`` wraps the Django application (``config.wsgi``):
 
 * a ``Content-Type`` charset that is unknown or not a text codec
-  (``rot13``, ``zlib``, ``base64``, ``hex``, ``uu``, ``bz2``) is a JSON 415:
+  (``rot13``, ``zlib``, ``base64``, ``hex``, ``uu``, ``bz2``, ``undefined``,
+  ``idna``) is a JSON 415:
   Django decodes the query string with it while constructing the request,
   outside every handler, and the server would answer an HTML 500;
 * a ``Content-Type`` Django cannot parse is a JSON 400, for the same reason;
@@ -30,19 +31,22 @@ StartResponse = Callable[..., Any]
 WsgiApp = Callable[[Environ, StartResponse], Iterable[bytes]]
 
 
-def is_text_codec(name: str) -> bool:
-    """Tell whether Python can decode bytes to text with codec ``name``.
+# Every byte value: what a query string can hold once Django has it as bytes.
+_ALL_BYTES = bytes(range(256))
 
-    ``bytes.decode`` refuses unknown codecs and the bytes-to-bytes or
-    str-to-str ones alike (``LookupError``; not for empty bytes, which it
-    returns at once); a text codec may fail on the one byte, and is one.
+
+def is_text_codec(name: str) -> bool:
+    """Tell whether Django can decode a query string with codec ``name``.
+
+    Django decodes it strictly, falls back to Latin-1 on a decoding error,
+    then unquotes with ``errors="replace"``: the codec must decode any bytes
+    that way without raising.  Unknown and bytes-to-bytes codecs raise
+    ``LookupError``; ``undefined``, ``idna`` and ``punycode`` a ``ValueError``.
     """
     try:
-        b"\x00".decode(name)
-    except LookupError:
+        _ALL_BYTES.decode(name, "replace")
+    except (LookupError, ValueError):
         return False
-    except ValueError:  # UnicodeDecodeError: a text codec
-        return True
     return True
 
 
