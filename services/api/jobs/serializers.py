@@ -12,7 +12,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from core.errors import listed_name_errors
+from core.errors import LISTED_NAME_LENGTH, listed_name_errors
 from jobs.models import (
     NAME_BLANK_CHARACTERS,
     NAME_MAX_LENGTH,
@@ -109,6 +109,22 @@ class JobNameField(serializers.CharField):
         return super().to_internal_value(data)
 
 
+class StatusTypeField(serializers.ChoiceField):
+    """A status spelled exactly; an invalid one is echoed cut at 40 characters.
+
+    DRF echoes the whole input (``str()`` of a list or object too), so a
+    2.5 MB value made an error body twice that size.
+    """
+
+    def to_internal_value(self, data: Any) -> Any:
+        text = str(data)
+        if isinstance(data, str) and text in self.choice_strings_to_values:
+            return self.choice_strings_to_values[text]
+        if len(text) > LISTED_NAME_LENGTH:
+            text = f"{text[:LISTED_NAME_LENGTH]}..."
+        self.fail("invalid_choice", input=text)
+
+
 def _name_field(*, required: bool) -> serializers.CharField:
     """A job name: trimmed, then 1 to NAME_MAX_LENGTH characters."""
     return JobNameField(
@@ -168,7 +184,7 @@ class JobUpdateInputSerializer(_StrictInputSerializer):
     )
 
     name = _name_field(required=False)
-    status_type = serializers.ChoiceField(
+    status_type = StatusTypeField(
         choices=StatusType.choices,
         required=False,
         help_text="New status, spelled exactly as listed (upper case).",

@@ -174,3 +174,32 @@ def test_emoji_sequences_keep_their_last_character() -> None:
     heart, flag = "I \u2764\ufe0f", "Scotland \U0001f3f4\U000e0067\U000e0062\U000e007f"
     assert job_create(name=heart).name == heart
     assert job_create(name=flag).name == flag
+
+
+# ---- An invalid status echoes at most 40 characters of it -----------------------
+
+
+@pytest.mark.parametrize(
+    "status_type",
+    ["A" * 2_000_000, ["RUNNING"] * 200_000, {str(n): n for n in range(50_000)}],
+)
+def test_invalid_status_is_echoed_cut_at_40_characters(api_client, status_type) -> None:
+    job = JobFactory()
+    response = api_client.patch(
+        f"{URL}{job.pk}/", {"status_type": status_type}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert len(response.content) < 500  # was twice the body: 4 MB
+    (message,) = response.json()["errors"]["status_type"]
+    assert message == f'"{str(status_type)[:40]}..." is not a valid choice.'
+    assert Job.objects.get(pk=job.pk).statuses.count() == 1
+
+
+def test_short_invalid_status_is_echoed_whole(api_client) -> None:
+    job = JobFactory()
+    response = api_client.patch(
+        f"{URL}{job.pk}/", {"status_type": "DONE"}, format="json"
+    )
+
+    assert response.json()["errors"]["status_type"] == ['"DONE" is not a valid choice.']
