@@ -198,14 +198,19 @@ class JobUpdateInputSerializer(_StrictInputSerializer):
         return attrs
 
 
-class JobStatsByStatusSerializer(serializers.Serializer):
-    """Number of jobs whose current status is each status."""
-
-    PENDING = serializers.IntegerField(min_value=0)
-    RUNNING = serializers.IntegerField(min_value=0)
-    COMPLETED = serializers.IntegerField(min_value=0)
-    FAILED = serializers.IntegerField(min_value=0)
-    CANCELLED = serializers.IntegerField(min_value=0)
+# One field per status, from StatusType (the one list of statuses).
+JobStatsByStatusSerializer = type(
+    "JobStatsByStatusSerializer",
+    (serializers.Serializer,),
+    {
+        "__doc__": "Number of jobs whose current status is each status.",
+        "__module__": __name__,
+        **{
+            status: serializers.IntegerField(min_value=0)
+            for status in StatusType.values
+        },
+    },
+)
 
 
 class JobStatsSerializer(serializers.Serializer):

@@ -39,3 +39,26 @@ def test_job_stats_api_counts_jobs_per_current_status(api_client) -> None:
         "FAILED": 0,
         "CANCELLED": 0,
     }
+
+
+def test_job_stats_api_bytes_are_the_serializer_bytes(api_client) -> None:
+    # The view sends job_stats() as it is; the schema documents
+    # JobStatsSerializer: both must give the same bytes.
+    from rest_framework.renderers import JSONRenderer
+
+    from jobs.selectors import job_stats
+    from jobs.serializers import JobStatsSerializer
+    from jobs.services import job_create, job_status_change
+
+    job_status_change(job_id=job_create(name="a").pk, status_type="FAILED")
+    job_create(name="b")
+    response = api_client.get("/api/jobs/stats/")
+    expected = JSONRenderer().render(JobStatsSerializer(job_stats()).data)
+    assert response.content == expected
+    assert list(response.json()["by_status"]) == [
+        "PENDING",
+        "RUNNING",
+        "COMPLETED",
+        "FAILED",
+        "CANCELLED",
+    ]
