@@ -36,6 +36,7 @@ from jobs.openapi import (
 from jobs.pagination import (
     HISTORY_QUERY_PARAMS,
     LIST_QUERY_PARAMS,
+    LIST_REPEATABLE_PARAMS,
     JobListPagination,
     JobStatusHistoryPagination,
 )
@@ -80,7 +81,9 @@ class JobListCreateApi(APIView):
         tags=TAGS,
     )
     def get(self, request: Request) -> Response:
-        reject_unknown_params(request.query_params, LIST_QUERY_PARAMS)
+        reject_unknown_params(
+            request.query_params, LIST_QUERY_PARAMS, repeatable=LIST_REPEATABLE_PARAMS
+        )
         paginator = JobListPagination()
         jobs, partition = job_list_query(filters=request.query_params)
         rows = jobs.values(*JOB_FIELDS)

@@ -46,6 +46,8 @@ LIST_QUERY_PARAMS: tuple[str, ...] = (
     JobListPagination.page_size_query_param,
     JobListPagination.cursor_query_param,
 )
+# The only one that may be given more than once (``status=A&status=B``).
+LIST_REPEATABLE_PARAMS: tuple[str, ...] = ("status",)
 HISTORY_QUERY_PARAMS: tuple[str, ...] = (
     JobStatusHistoryPagination.page_size_query_param,
     JobStatusHistoryPagination.cursor_query_param,

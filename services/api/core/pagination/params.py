@@ -65,19 +65,34 @@ def parse_ordering(
     )
 
 
-def reject_unknown_params(params: Mapping[str, Any], allowed: Iterable[str]) -> None:
-    """Refuse a query string holding a parameter not in ``allowed``.
+def reject_unknown_params(
+    params: Mapping[str, Any],
+    allowed: Iterable[str],
+    *,
+    repeatable: Iterable[str] = (),
+) -> None:
+    """Refuse a parameter not in ``allowed``, or given twice and not ``repeatable``.
+
+    ``params`` is a ``QueryDict`` (or any mapping with ``getlist``).
 
     Raises:
         ValidationError: ``{name: ["Unknown query parameter. Allowed: ..."]}``
             for each unknown name (the first 10, names cut at 40
-            characters; the next key counts the others).
+            characters; the next key counts the others), else
+            ``{name: ["Give page_size once; got 2 values."]}``: one of the
+            values would be dropped without a word.
     """
     allowed = list(allowed)
     unknown = [name for name in params if name not in allowed]
-    if not unknown:
+    if unknown:
+        message = f"Unknown query parameter. Allowed: {', '.join(allowed)}."
+        raise ValidationError(
+            listed_name_errors(unknown, lambda _: message, noun="parameters")
+        )
+    getlist = getattr(params, "getlist", None)
+    if getlist is None:
         return
-    message = f"Unknown query parameter. Allowed: {', '.join(allowed)}."
-    raise ValidationError(
-        listed_name_errors(unknown, lambda _: message, noun="parameters")
-    )
+    for name in params:
+        count = len(getlist(name))
+        if count > 1 and name not in repeatable:
+            raise ValidationError({name: [f"Give {name} once; got {count} values."]})

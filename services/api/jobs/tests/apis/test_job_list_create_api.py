@@ -253,3 +253,33 @@ def test_job_list_create_api_get_bytes_are_drf_serializer_bytes(api_client) -> N
         "results": JobSerializer(jobs, many=True).data,
     }
     assert response.content == JSONRenderer().render(expected)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "page_size=1&page_size=2",
+        "ordering=name&ordering=-name",
+        "search=farm&search=zzz",
+        "cursor=&cursor=",
+    ],
+)
+def test_job_list_create_api_get_repeated_single_param_is_400(
+    api_client, query: str
+) -> None:
+    JobFactory.create_batch(2)
+    name = query.split("=")[0]
+
+    response = api_client.get(f"{URL}?{query}")  # one value was silently dropped
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {name: [f"Give {name} once; got 2 values."]}
+
+
+def test_job_list_create_api_get_repeated_status_is_one_filter(api_client) -> None:
+    JobFactory(name="a")
+
+    response = api_client.get(f"{URL}?status=PENDING&status=RUNNING&status=")
+
+    assert response.status_code == 200
+    assert [job["name"] for job in response.json()["results"]] == ["a"]

@@ -58,3 +58,12 @@ def test_job_status_history_api_unknown_param_is_400_naming_it(
     assert response.json()["errors"] == {
         "ordering": ["Unknown query parameter. Allowed: page_size, cursor."]
     }
+
+
+def test_job_status_history_api_repeated_page_size_is_400(api_client, job: Job) -> None:
+    response = api_client.get(f"{url(job.pk)}?page_size=1&page_size=50")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "page_size": ["Give page_size once; got 2 values."]
+    }
