@@ -203,3 +203,30 @@ def test_short_invalid_status_is_echoed_whole(api_client) -> None:
     )
 
     assert response.json()["errors"]["status_type"] == ['"DONE" is not a valid choice.']
+
+
+# ---- A key given twice: which value counts is not the client's to guess ----------
+
+
+@pytest.mark.parametrize(
+    ("method", "body"),
+    [
+        ("post", '{"name": "checked", "name": "stored"}'),
+        ("patch", '{"status_type": "RUNNING", "status_type": "FAILED"}'),
+        ("patch", '{"name": "x", "name": {"a": 1, "a": 2}}'),
+    ],
+)
+def test_duplicate_key_is_a_json_400_and_writes_nothing(
+    api_client, method: str, body: str
+) -> None:
+    job = JobFactory(name="before")
+    url = URL if method == "post" else f"{URL}{job.pk}/"
+
+    response = _raw(api_client, method, url, body)  # the last value won: 201/200
+
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith(
+        "Malformed request body: JSON parse error - duplicate key "
+    )
+    assert list(Job.objects.values_list("name", flat=True)) == ["before"]
+    assert job.statuses.count() == 1
