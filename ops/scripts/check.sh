@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.sh"
 ensure_postgres
 bash "$REPO_ROOT/ops/scripts/bootstrap.sh"
 
-for stage in backend types web ops docs soak e2e bench; do
+for stage in backend types web ops docs soak fuzz e2e bench; do
   step "check: $stage"
   bash "$REPO_ROOT/ops/scripts/check-$stage.sh"
 done

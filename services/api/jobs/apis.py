@@ -21,6 +21,7 @@ from jobs.openapi import (
     ERRORS_409,
     ERRORS_503,
     ERRORS_BODY,
+    ERRORS_LIST,
     JOB_ID_PARAMETER,
     JOB_PAGE_EXAMPLE,
     LIST_FILTER_PARAMETERS,
@@ -31,6 +32,7 @@ from jobs.openapi import (
     TAGS,
     VALIDATION_ERROR_EXAMPLE,
     WRITE_CONFLICT_EXAMPLE,
+    RequiredBodyAutoSchema,
     job_example,
 )
 from jobs.pagination import (
@@ -72,7 +74,7 @@ class JobListCreateApi(APIView):
             "here is a 400 naming it."
         ),
         parameters=LIST_FILTER_PARAMETERS,
-        responses={200: JobSerializer(many=True), **ERRORS_400, **ERRORS_503},
+        responses={200: JobSerializer(many=True), **ERRORS_LIST, **ERRORS_503},
         examples=[
             JOB_PAGE_EXAMPLE,
             PARAMETER_ERROR_EXAMPLE,
@@ -127,6 +129,7 @@ class JobDetailApi(APIView):
     """``/api/jobs/<id>/``: read, update (status and/or name) or delete."""
 
     parser_classes = [StrictJSONParser]
+    schema = RequiredBodyAutoSchema()
 
     @extend_schema(
         operation_id="jobs_retrieve",
@@ -209,7 +212,7 @@ class JobStatusHistoryApi(APIView):
         parameters=[JOB_ID_PARAMETER],
         responses={
             200: JobStatusSerializer(many=True),
-            **ERRORS_400,
+            **ERRORS_LIST,
             **ERRORS_404,
             **ERRORS_503,
         },

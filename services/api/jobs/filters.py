@@ -16,59 +16,15 @@ from django import forms
 from django.db.models import QuerySet, Value
 from django.utils.datastructures import MultiValueDict
 
-from jobs.models import (
-    NAME_MAX_LENGTH,
-    SEARCH_LETTERS,
-    SEARCH_SEPARATORS,
-    Job,
-    StatusType,
-    name_search_key,
-)
+from jobs.models import NAME_MAX_LENGTH, Job, StatusType, name_search_key
+from jobs.trigrams import NO_TRIGRAM_MESSAGE, has_trigram
 
 SEARCH_MIN_LENGTH = 3
 ALLOWED_STATUSES = ", ".join(StatusType.values)
-_SEARCH_KEY = str.maketrans(SEARCH_SEPARATORS, SEARCH_LETTERS)
-NO_TRIGRAM_MESSAGE = (
-    "Search needs 3 letters or digits in a row, or 1 after another character "
-    "(spaces and - _ . / # count as letters); %(value)r has none the index "
-    "can use."
+EMPTY_STATUS_MESSAGE = (
+    f"Give one or more statuses ({ALLOWED_STATUSES}), or leave the parameter "
+    "out for every job."
 )
-
-
-def has_trigram(term: str) -> bool:
-    """Tell whether pg_trgm extracts a trigram from ``LIKE '%<key(term)>%'``.
-
-    pg_trgm's rule for a LIKE pattern (``generate_wildcard_trgm``): each run
-    of letters or digits is a word, padded with 2 blanks where a literal
-    character (not the ``%`` wildcard) precedes it and 1 where one follows;
-    a word yields trigrams once it is 3 characters long with its padding.
-    Without one the trigram index cannot narrow the search, and the query
-    would read the whole table.
-    """
-    key = term.upper().translate(_SEARCH_KEY)
-    start = None
-    for index, char in enumerate([*key, ""]):
-        if char and char.isalnum():
-            if start is None:
-                start = index
-            continue
-        if start is not None:
-            padded = index - start + (2 if start > 0 else 0) + (char != "")
-            if padded >= 3:
-                return True
-            start = None
-    return False
-
-
-def validate_searchable(term: str) -> None:
-    """Refuse a search term with no usable trigram (a ``forms.ValidationError``).
-
-    Shorter terms than ``SEARCH_MIN_LENGTH`` have their own message.
-    """
-    if len(term) >= SEARCH_MIN_LENGTH and not has_trigram(term):
-        raise forms.ValidationError(
-            NO_TRIGRAM_MESSAGE, code="no_trigram", params={"value": term[:40]}
-        )
 
 
 class CommaSeparatedMultipleWidget(forms.Widget):
@@ -79,8 +35,10 @@ class CommaSeparatedMultipleWidget(forms.Widget):
     dropped and duplicates removed, first occurrence first.
     """
 
-    def value_from_datadict(self, data: Any, files: Any, name: str) -> list[str]:
-        """Return the list of items of parameter ``name`` in ``data``."""
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> list[str] | None:
+        """Return the list of items of parameter ``name``; None when absent."""
+        if name not in data:
+            return None
         if isinstance(data, MultiValueDict):
             raw_values = data.getlist(name)
         else:
@@ -126,11 +84,41 @@ class SharedFieldMixin:
 
 
 class StatusListField(SharedFieldMixin, forms.MultipleChoiceField):
-    """The form field of ``status``."""
+    """The form field of ``status``: absent is every job, empty is an error."""
+
+    def clean(self, value: Any) -> Any:
+        if value is None:
+            return []
+        if not value:
+            raise forms.ValidationError(EMPTY_STATUS_MESSAGE, code="empty")
+        return super().clean(value)
 
 
 class SearchTermField(SharedFieldMixin, forms.CharField):
-    """The form field of ``search``."""
+    """The form field of ``search``: at most ``NAME_MAX_LENGTH`` characters
+    as sent, then trimmed: 3 or more, with a trigram (:func:`has_trigram`).
+
+    Absent is no search; present, a blank term is too short (a 400).
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(strip=False, max_length=NAME_MAX_LENGTH, **kwargs)
+
+    def clean(self, value: Any) -> str:
+        if value is None:
+            return ""
+        term: str = super().clean(value).strip()
+        if len(term) < SEARCH_MIN_LENGTH:
+            raise forms.ValidationError(
+                self.error_messages["min_length"],
+                code="min_length",
+                params={"show_value": len(term)},
+            )
+        if not has_trigram(term):
+            raise forms.ValidationError(
+                NO_TRIGRAM_MESSAGE, code="no_trigram", params={"value": term[:40]}
+            )
+        return term
 
 
 class MultipleValueInFilter(SharedFilterMixin, django_filters.Filter):
@@ -158,12 +146,15 @@ class JobFilter(django_filters.FilterSet):
     ``icontains`` (``UPPER(name) LIKE UPPER('%term%')``), run as the same
     comparison of search keys (``jobs.models.name_search_key``, equal by
     construction) so that the trigram GIN index
-    ``jobs_job_name_search_idx`` narrows it, across words too.  The term
-    is trimmed; an empty term means no search.  A term shorter than 3
+    ``jobs_job_name_search_idx`` narrows it, across words too.  At most
+    200 characters as sent, then trimmed.  A term shorter than 3
     characters is rejected (400): it contains no trigram, so the index
     cannot narrow it and the query would read the whole table; so is a
     longer term from which pg_trgm extracts no trigram either (``"%%%"``,
     ``"a**"``: see :func:`has_trigram`).
+
+    A parameter given empty (``status=``, ``search=``) is a 400: leave it
+    out instead (the schema's rule: its values are never empty).
     """
 
     status = MultipleValueInFilter(
@@ -183,9 +174,6 @@ class JobFilter(django_filters.FilterSet):
     search = SearchFilter(
         field_name="name",
         method="filter_search",
-        min_length=SEARCH_MIN_LENGTH,
-        max_length=NAME_MAX_LENGTH,
-        validators=[validate_searchable],
         error_messages={
             "min_length": (
                 f"Search needs at least {SEARCH_MIN_LENGTH} characters "

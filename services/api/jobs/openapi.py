@@ -6,12 +6,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from drf_spectacular.extensions import (
+    OpenApiSerializerExtension,
+    OpenApiSerializerFieldExtension,
+)
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter
 
 from core.db.retry import WriteConflictError
 from core.serializers import ErrorEnvelopeSerializer
-from jobs.models import StatusType
+from jobs.filters import SEARCH_MIN_LENGTH
+from jobs.models import NAME_BLANK_CHARACTERS, NAME_MAX_LENGTH, StatusType
 from jobs.pagination import JOB_DEFAULT_ORDERING, JOB_ORDERINGS
 
 TAGS = ["jobs"]
@@ -30,21 +38,30 @@ LIST_FILTER_PARAMETERS = [
         description=(
             "Only jobs whose current status is one of these, exactly as "
             "spelled. Repeat the parameter (`status=RUNNING&status=FAILED`) "
-            "or separate values with commas (`status=RUNNING,FAILED`)."
+            "or separate values with commas (`status=RUNNING,FAILED`). An "
+            "empty value (`status=`) is a 400: leave the parameter out for "
+            "every job."
         ),
         explode=True,
         style="form",
     ),
     OpenApiParameter(
         "search",
-        {"type": "string", "minLength": 3, "maxLength": 200},
+        {
+            "type": "string",
+            "format": "search-term",
+            "minLength": SEARCH_MIN_LENGTH,
+            "maxLength": NAME_MAX_LENGTH,
+        },
         OpenApiParameter.QUERY,
         description=(
-            "Case-insensitive substring of the job name, 3 to 200 characters "
-            "after trimming. A term must hold a trigram the name index can "
+            "Case-insensitive substring of the job name: at most 200 "
+            "characters as sent, then trimmed, at least 3 (format "
+            "`search-term`). The term must hold a trigram the name index can "
             "use: 3 letters or digits in a row, or 1 after another character "
-            "(spaces and - _ . / # count as letters); `%%%` or `a**` has none, "
-            "so it is a 400 (a shorter term too)."
+            "(spaces and - _ . / # count as letters); `%%%` or `a**` has none. "
+            "Anything else, an empty or blank term included, is a 400: leave "
+            "the parameter out for no search."
         ),
     ),
     OpenApiParameter(
@@ -55,7 +72,8 @@ LIST_FILTER_PARAMETERS = [
         default=JOB_DEFAULT_ORDERING,
         description=(
             "Sort order; ties are broken by id. With `-updated_at`, a job "
-            "modified during a scroll may move between pages."
+            "modified during a scroll may move between pages. An empty or "
+            "other value is a 400."
         ),
     ),
 ]
@@ -163,6 +181,9 @@ DATABASE_UNAVAILABLE_EXAMPLE = OpenApiExample(
 )
 
 ERRORS_400 = {400: ErrorEnvelopeSerializer}
+# A list's query string: a bad parameter, or a request line over the
+# server's limit (gunicorn or nginx answer the 414, in the same envelope).
+ERRORS_LIST = {400: ErrorEnvelopeSerializer, 414: ErrorEnvelopeSerializer}
 ERRORS_404 = {404: ErrorEnvelopeSerializer}
 # A JSON body over DATA_UPLOAD_MAX_MEMORY_SIZE, or not JSON at all.
 ERRORS_BODY = {413: ErrorEnvelopeSerializer, 415: ErrorEnvelopeSerializer}
@@ -178,3 +199,48 @@ WRITE_CONFLICT_EXAMPLE = OpenApiExample(
 )
 # A write that kept deadlocking with concurrent writes (retried first).
 ERRORS_409 = {409: ErrorEnvelopeSerializer}
+
+
+_BLANK = "".join(f"\\u{ord(char):04x}" for char in NAME_BLANK_CHARACTERS)
+# A name as the API takes it: blank characters around (trimmed), then 1 to
+# NAME_MAX_LENGTH characters that start and end with a non-blank one; no
+# NUL anywhere (DRF refuses it).  Exact, so the schema says what is a 400.
+NAME_PATTERN = (
+    f"^[{_BLANK}]*[^{_BLANK}\\u0000]"
+    f"(?:[^\\u0000]{{0,{NAME_MAX_LENGTH - 2}}}[^{_BLANK}\\u0000])?[{_BLANK}]*$"
+)
+
+
+class JobNameFieldExtension(OpenApiSerializerFieldExtension):
+    """``JobNameField`` in the schema: a string matching ``NAME_PATTERN``."""
+
+    target_class = "jobs.serializers.JobNameField"
+
+    def map_serializer_field(self, auto_schema: Any, direction: Any) -> Any:
+        return {"type": "string", "pattern": NAME_PATTERN}
+
+
+class StrictInputSerializerExtension(OpenApiSerializerExtension):
+    """Request bodies refuse undeclared fields (``additionalProperties``) and,
+    for PATCH, an empty object (``minProperties``), as the serializers do."""
+
+    target_class = "jobs.serializers.StrictInputSerializer"
+    match_subclasses = True
+
+    def map_serializer(self, auto_schema: Any, direction: Any) -> Any:
+        schema = auto_schema._map_basic_serializer(self.target, direction)
+        schema["additionalProperties"] = False
+        if self.target.min_fields:
+            schema["minProperties"] = self.target.min_fields
+        return schema
+
+
+class RequiredBodyAutoSchema(AutoSchema):
+    """Every request body of the view is required, PATCH's included: DRF
+    makes it partial, but it must hold one field at least (minProperties)."""
+
+    def _get_request_body(self, direction: str = "request") -> Any:
+        body = super()._get_request_body(direction)
+        if body:
+            body["required"] = True
+        return body

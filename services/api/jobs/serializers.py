@@ -125,11 +125,22 @@ class StatusTypeField(serializers.ChoiceField):
         self.fail("invalid_choice", input=text)
 
 
+def _at_most_max_length(name: str) -> None:
+    # Not CharField's max_length: the schema would publish it as the raw
+    # value's maxLength, and blank characters around do not count
+    # (jobs.openapi.NAME_PATTERN says it exactly).
+    if len(name) > NAME_MAX_LENGTH:
+        raise serializers.ValidationError(
+            f"Ensure this field has no more than {NAME_MAX_LENGTH} characters.",
+            code="max_length",
+        )
+
+
 def _name_field(*, required: bool) -> serializers.CharField:
     """A job name: trimmed, then 1 to NAME_MAX_LENGTH characters."""
     return JobNameField(
         required=required,
-        max_length=NAME_MAX_LENGTH,
+        validators=[_at_most_max_length],
         allow_blank=False,
         help_text=(
             f"Job name; surrounding blank characters are removed, then 1 to "
@@ -139,7 +150,7 @@ def _name_field(*, required: bool) -> serializers.CharField:
     )
 
 
-class _StrictInputSerializer(serializers.Serializer):
+class StrictInputSerializer(serializers.Serializer):
     """Input serializer that rejects fields it does not declare.
 
     A field the API returns but does not accept (``read_only_fields``) is
@@ -148,6 +159,8 @@ class _StrictInputSerializer(serializers.Serializer):
     """
 
     read_only_fields: tuple[str, ...] = ()
+    # Fields a body must hold at least (the schema's ``minProperties``).
+    min_fields = 0
 
     def to_internal_value(self, data: Any) -> Any:
         if isinstance(data, Mapping):
@@ -164,7 +177,7 @@ class _StrictInputSerializer(serializers.Serializer):
         return "Unknown field."
 
 
-class JobCreateInputSerializer(_StrictInputSerializer):
+class JobCreateInputSerializer(StrictInputSerializer):
     """Body of ``POST /api/jobs/``."""
 
     read_only_fields = tuple(JobSerializer.Meta.fields)
@@ -172,7 +185,7 @@ class JobCreateInputSerializer(_StrictInputSerializer):
     name = _name_field(required=True)
 
 
-class JobUpdateInputSerializer(_StrictInputSerializer):
+class JobUpdateInputSerializer(StrictInputSerializer):
     """Body of ``PATCH /api/jobs/<id>/``: a new status and/or a new name.
 
     A ``status_type`` always appends a history entry, even when it equals
@@ -182,6 +195,8 @@ class JobUpdateInputSerializer(_StrictInputSerializer):
     read_only_fields = tuple(
         field for field in JobSerializer.Meta.fields if field != "name"
     )
+
+    min_fields = 1
 
     name = _name_field(required=False)
     status_type = StatusTypeField(

@@ -43,6 +43,14 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--port", type=int, default=int(os.environ.get("FUZZ_PORT") or 0) or None
     )
     parser.add_argument("--workers", default="2", help="schemathesis workers")
+    parser.add_argument(
+        "--phases",
+        default="examples,coverage,fuzzing,stateful",
+        help="schemathesis phases (all by default)",
+    )
+    parser.add_argument(
+        "--include-path", default=None, help="only the operations of this path"
+    )
     return parser.parse_args(argv)
 
 
@@ -51,16 +59,19 @@ def _schemathesis(args: argparse.Namespace, port: int, report_dir: Path) -> list
     return [
         str(Path(sys.executable).parent / "schemathesis"),
         *("--config-file", str(CONFIG), "run", f"http://127.0.0.1:{port}/api/schema/"),
-        *("--checks", "all", "--phases", "examples,coverage,fuzzing,stateful"),
+        *("--checks", "all", "--phases", args.phases),
         *("--max-examples", str(args.max_examples), "--max-time", str(args.max_time)),
         *(
             "--seed",
             str(args.seed),
             "--workers",
             args.workers,
+            # gunicorn's worker timeout: a slow answer on a loaded machine is
+            # not a failure (ST112), a hung request still is.
             "--request-timeout",
-            "10",
+            "30",
         ),
+        *(("--include-path", args.include_path) if args.include_path else ()),
         *("--suppress-health-check", "too_slow,filter_too_much"),
         *("--generation-database", "none"),
         *("--report", "junit", "--report-dir", str(report_dir)),

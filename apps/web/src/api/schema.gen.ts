@@ -278,15 +278,15 @@ export interface operations {
     jobs_list: {
         parameters: {
             query?: {
-                /** @description Opaque cursor from a `next`/`previous` link, valid only with the ordering it was issued for. A malformed cursor is a 400. */
+                /** @description Opaque token copied from a `next` or `previous` link (format `keyset-cursor`): 1 to 2048 characters of unpadded URL-safe base64 (`A-Z a-z 0-9 - _`), valid only on the list and with the `ordering` that issued it. Any other value, empty included, is a 400 (`cursor: Invalid cursor: ...`); leave the parameter out for the first page. (No `pattern`: a string of that alphabet is still not a cursor.) */
                 cursor?: string;
-                /** @description Sort order; ties are broken by id. With `-updated_at`, a job modified during a scroll may move between pages. */
+                /** @description Sort order; ties are broken by id. With `-updated_at`, a job modified during a scroll may move between pages. An empty or other value is a 400. */
                 ordering?: "-created_at" | "-name" | "-updated_at" | "created_at" | "name";
                 /** @description Rows per page, 1 to 200; anything else is a 400. */
                 page_size?: number;
-                /** @description Case-insensitive substring of the job name, 3 to 200 characters after trimming. A term must hold a trigram the name index can use: 3 letters or digits in a row, or 1 after another character (spaces and - _ . / # count as letters); `%%%` or `a**` has none, so it is a 400 (a shorter term too). */
+                /** @description Case-insensitive substring of the job name: at most 200 characters as sent, then trimmed, at least 3 (format `search-term`). The term must hold a trigram the name index can use: 3 letters or digits in a row, or 1 after another character (spaces and - _ . / # count as letters); `%%%` or `a**` has none. Anything else, an empty or blank term included, is a 400: leave the parameter out for no search. */
                 search?: string;
-                /** @description Only jobs whose current status is one of these, exactly as spelled. Repeat the parameter (`status=RUNNING&status=FAILED`) or separate values with commas (`status=RUNNING,FAILED`). */
+                /** @description Only jobs whose current status is one of these, exactly as spelled. Repeat the parameter (`status=RUNNING&status=FAILED`) or separate values with commas (`status=RUNNING,FAILED`). An empty value (`status=`) is a 400: leave the parameter out for every job. */
                 status?: ("PENDING" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELLED")[];
             };
             header?: never;
@@ -304,6 +304,14 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -477,7 +485,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["PatchedJobUpdateInputRequest"];
             };
@@ -544,7 +552,7 @@ export interface operations {
     jobs_statuses_list: {
         parameters: {
             query?: {
-                /** @description Opaque cursor from a `next`/`previous` link, valid only with the ordering it was issued for. A malformed cursor is a 400. */
+                /** @description Opaque token copied from a `next` or `previous` link (format `keyset-cursor`): 1 to 2048 characters of unpadded URL-safe base64 (`A-Z a-z 0-9 - _`), valid only on the list and with the `ordering` that issued it. Any other value, empty included, is a 400 (`cursor: Invalid cursor: ...`); leave the parameter out for the first page. (No `pattern`: a string of that alphabet is still not a cursor.) */
                 cursor?: string;
                 /** @description Rows per page, 1 to 200; anything else is a 400. */
                 page_size?: number;
@@ -575,6 +583,14 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -91,7 +91,8 @@ class KeysetPagination(BasePagination):
             default=self.default_ordering,
         )
         token = params.get(self.cursor_query_param)
-        cursor = self.decode(token, queryset.model) if token else None
+        # An empty cursor is a bad cursor (a 400), not the first page.
+        cursor = self.decode(token, queryset.model) if token is not None else None
         rows = list(self.build_page_queryset(queryset, cursor, partition))
         has_more = len(rows) > self.page_size
         rows = rows[: self.page_size]

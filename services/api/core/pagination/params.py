@@ -43,15 +43,16 @@ def parse_page_size(
 def parse_ordering(
     params: Mapping[str, str], name: str | None, *, allowed: Iterable[str], default: str
 ) -> str:
-    """Return the ordering named by ``params[name]``; blank means ``default``.
+    """Return the ordering named by ``params[name]``; absent means ``default``.
 
-    ``name`` None means the list has one ordering and no parameter.
+    ``name`` None means the list has one ordering and no parameter.  An
+    empty value is not absent: like any other unknown value, a 400.
 
     Raises:
         ValidationError: ``{name: [message listing the allowed values]}``.
     """
     raw = params.get(name) if name is not None else None
-    if raw is None or raw.strip() == "":
+    if raw is None:
         return default
     allowed = list(allowed)
     if raw in allowed:

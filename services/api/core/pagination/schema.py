@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.pagination.cursor import CURSOR_MAX_LENGTH
+
 _LINK_EXAMPLE = "http://api.example.org/api/jobs/?cursor=eyJ2IjozfQ"
 
 
@@ -40,10 +42,20 @@ def page_parameters(
             "required": False,
             "in": "query",
             "description": (
-                "Opaque cursor from a `next`/`previous` link, valid only with "
-                "the ordering it was issued for. A malformed cursor is a 400."
+                "Opaque token copied from a `next` or `previous` link (format "
+                f"`keyset-cursor`): 1 to {CURSOR_MAX_LENGTH} characters of "
+                "unpadded URL-safe base64 (`A-Z a-z 0-9 - _`), valid only on the "
+                "list and with the `ordering` that issued it. Any other value, "
+                "empty included, is a 400 (`cursor: Invalid cursor: ...`); leave "
+                "the parameter out for the first page. (No `pattern`: a string "
+                "of that alphabet is still not a cursor.)"
             ),
-            "schema": {"type": "string"},
+            "schema": {
+                "type": "string",
+                "format": "keyset-cursor",
+                "minLength": 1,
+                "maxLength": CURSOR_MAX_LENGTH,
+            },
         },
         {
             "name": page_size_param,

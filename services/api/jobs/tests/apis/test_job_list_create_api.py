@@ -2,6 +2,7 @@ from datetime import datetime
 
 import pytest
 
+from core.pagination.cursor import Cursor, encode_cursor
 from jobs.models import Job, JobStatus, StatusType
 from jobs.tests.factories import JobFactory
 
@@ -192,8 +193,9 @@ def test_job_list_create_api_get_unknown_param_is_400_naming_it(api_client) -> N
 def test_job_list_create_api_get_every_known_param_is_accepted(api_client) -> None:
     JobFactory(name="render farm")
     params = {"status": "PENDING", "search": "farm", "ordering": "name"}
+    cursor = encode_cursor(Cursor("name", "next", ("", 0)))
 
-    response = api_client.get(URL, {**params, "page_size": "1", "cursor": ""})
+    response = api_client.get(URL, {**params, "page_size": "1", "cursor": cursor})
 
     assert response.status_code == 200, response.content
     assert [job["name"] for job in response.json()["results"]] == ["render farm"]

@@ -68,12 +68,12 @@ def test_schema_documents_every_error_status(tmp_path: Path) -> None:
     paths = yaml.safe_load(_generate(tmp_path))["paths"]
     envelope = "#/components/schemas/ErrorEnvelope"
     expected = {
-        ("/api/jobs/", "get"): {"400", "503"},
+        ("/api/jobs/", "get"): {"400", "414", "503"},
         ("/api/jobs/", "post"): {"400", "409", "413", "415", "503"},
         ("/api/jobs/{job_id}/", "get"): {"404", "503"},
         ("/api/jobs/{job_id}/", "patch"): {"400", "404", "409", "413", "415", "503"},
         ("/api/jobs/{job_id}/", "delete"): {"404", "409", "503"},
-        ("/api/jobs/{job_id}/statuses/", "get"): {"400", "404", "503"},
+        ("/api/jobs/{job_id}/statuses/", "get"): {"400", "404", "414", "503"},
         ("/api/jobs/stats/", "get"): {"503"},
         ("/api/health/", "get"): {"503"},
     }

@@ -25,12 +25,12 @@ from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
 from core.pagination.cursor import Cursor, encode_cursor
-from jobs.filters import has_trigram
 from jobs.models import Job, name_search_key
 from jobs.pagination import JOB_ORDERINGS, JobListPagination
 from jobs.selectors import job_list, job_list_query
 from jobs.serializers import JOB_FIELDS
 from jobs.tests.plans.conftest import PlanTable
+from jobs.trigrams import has_trigram
 
 pytestmark = pytest.mark.django_db
 
@@ -257,7 +257,7 @@ def test_job_list_search_with_few_letters_reads_no_table(
 def test_job_list_search_without_a_trigram_would_read_the_table(
     plan_table: PlanTable, term: str
 ) -> None:
-    # Why such terms are a 400 (jobs.filters.has_trigram): the query the
+    # Why such terms are a 400 (jobs.trigrams.has_trigram): the query the
     # search runs, built past the validation, must examine every row.
     jobs = Job.objects.alias(search_key=name_search_key("name")).filter(
         search_key__contains=name_search_key(Value(term))
