@@ -2,7 +2,9 @@
 //
 // Opens the dashboard in Chromium and reports:
 //   - time from navigation start to the first rows painted (first
-//     [role=listitem] in the DOM, then two animation frames);
+//     job row in the DOM, then two animation frames);
+//   - layout shift (CLS, the sum of layout-shift entries without recent input) during the
+//     load and while scrolling;
 //   - while scrolling through ROWS rows (infinite loading included): the
 //     largest number of row elements in the DOM at once, and the longest
 //     main-thread task (PerformanceObserver 'longtask', >= 50 ms by
@@ -32,11 +34,24 @@ const args = [
   '--no-first-run',
 ];
 
+// A job row of the jobs table (the header row is aria-rowindex 1).
+const ROW = '[role="table"] [role="row"]:not([aria-rowindex="1"])';
+
 // Runs in the page before any of its scripts: record long tasks and the
 // moment the first row is painted.
-function instrument() {
-  const state = { longTasks: [], firstRowMs: null };
+function instrument(ROW) {
+  const state = { longTasks: [], firstRowMs: null, shifts: [] };
   window.__measure = state;
+  try {
+    // Cumulative Layout Shift: shifts not caused by the reader's own input.
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) state.shifts.push({ start: entry.startTime, value: entry.value });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch {
+    state.layoutShiftUnsupported = true;
+  }
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
@@ -47,7 +62,7 @@ function instrument() {
     state.longTaskUnsupported = true;
   }
   const check = () => {
-    if (state.firstRowMs === null && document.querySelector('[role="listitem"]')) {
+    if (state.firstRowMs === null && document.querySelector(ROW)) {
       state.firstRowMs = -1;
       // Two frames: the row has been laid out and painted.
       requestAnimationFrame(() =>
@@ -68,17 +83,18 @@ function instrument() {
 // Runs in the page: scroll the list's scroll container one viewport per
 // frame until `target` rows have been scrolled past, waiting for the next
 // page to load whenever the bottom is reached.
-async function scrollThrough({ target, stallMs }) {
+async function scrollThrough({ target, stallMs, ROW }) {
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-  const first = document.querySelector('[role="listitem"]');
-  if (!first) throw new Error('no [role=listitem] on the page');
+  const first = document.querySelector(ROW);
+  if (!first) throw new Error('no job row on the page');
+  // The nearest scrolling ancestor of the rows, else the page (the list scrolls with the window).
   let scroller = first.parentElement;
   while (scroller && !(scroller.scrollHeight > scroller.clientHeight + 1 &&
     /(auto|scroll)/.test(getComputedStyle(scroller).overflowY))) {
     scroller = scroller.parentElement;
   }
-  if (!scroller) throw new Error('no scrollable ancestor of the rows');
+  scroller ??= document.scrollingElement ?? document.documentElement;
   const rowHeight = first.getBoundingClientRect().height || 1;
   const started = performance.now();
   let maxRows = 0;
@@ -86,7 +102,7 @@ async function scrollThrough({ target, stallMs }) {
   let waits = 0;
   let lastHeight = scroller.scrollHeight;
   let stalledSince = null;
-  const count = () => document.querySelectorAll('[role="listitem"]').length;
+  const count = () => document.querySelectorAll(ROW).length;
   while (scroller.scrollTop / rowHeight < target) {
     scroller.scrollTop += scroller.clientHeight;
     steps += 1;
@@ -120,7 +136,7 @@ async function scrollThrough({ target, stallMs }) {
 async function measureOnce(browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.addInitScript(instrument);
+  await page.addInitScript(instrument, ROW);
   let apiRequests = 0;
   page.on('request', (request) => {
     if (new URL(request.url()).pathname.startsWith('/api/jobs/')) apiRequests += 1;
@@ -130,10 +146,19 @@ async function measureOnce(browser) {
     timeout: 30_000,
   });
   const firstRowMs = await page.evaluate(() => window.__measure.firstRowMs);
-  const scroll = await page.evaluate(scrollThrough, { target: targetRows, stallMs: 10_000 });
+  // The load is over once the exact counts are in the chips (they used to push the list down).
+  await page.waitForFunction(
+    () => /\d/.test(document.querySelector('[aria-label="Filter by status"]')?.textContent ?? ''),
+    null,
+    { timeout: 30_000 },
+  );
+  await page.waitForTimeout(500);
+  const scroll = await page.evaluate(scrollThrough, { target: targetRows, stallMs: 10_000, ROW });
   // Let a long task that ended with the scroll reach the observer.
   await page.waitForTimeout(200);
   const tasks = await page.evaluate(() => window.__measure.longTasks);
+  const shifts = await page.evaluate(() => window.__measure.shifts);
+  const sum = (list) => list.reduce((total, shift) => total + shift.value, 0);
   const duringLoad = tasks.filter((t) => t.start < scroll.scrollStartMs);
   const duringScroll = tasks.filter((t) => t.start >= scroll.scrollStartMs);
   const longest = (list) => list.reduce((max, t) => Math.max(max, t.duration), 0);
@@ -142,6 +167,8 @@ async function measureOnce(browser) {
     firstRowMs,
     ...scroll,
     apiRequests,
+    clsLoad: sum(shifts.filter((shift) => shift.start < scroll.scrollStartMs)),
+    clsScroll: sum(shifts.filter((shift) => shift.start >= scroll.scrollStartMs)),
     longTasksLoad: duringLoad.length,
     longestTaskLoadMs: longest(duringLoad),
     longTasksScroll: duringScroll.length,
@@ -172,13 +199,15 @@ const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 };
-const fmt = (v) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+const fmt = (v) => (Number.isInteger(v) ? String(v) : Math.abs(v) < 1 ? v.toFixed(3) : v.toFixed(1));
 const rows = [
   ['navigation → first rows painted (ms)', (r) => r.firstRowMs],
   ['rows scrolled', (r) => r.rowsScrolled],
   ['scroll time (ms)', (r) => r.scrollMs],
   ['list API requests (load + scroll)', (r) => r.apiRequests],
   ['max row elements in the DOM', (r) => r.maxRows],
+  ['layout shift during load (CLS, target <= 0.05)', (r) => r.clsLoad],
+  ['layout shift while scrolling (CLS)', (r) => r.clsScroll],
   ['long tasks during load (count)', (r) => r.longTasksLoad],
   ['longest task during load (ms)', (r) => r.longestTaskLoadMs],
   ['long tasks during scroll (count)', (r) => r.longTasksScroll],

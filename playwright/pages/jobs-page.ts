@@ -7,7 +7,7 @@ export type SortLabel = 'Newest' | 'Oldest' | 'Name A–Z' | 'Name Z–A' | 'Rec
 
 /**
  * The dashboard's list page (`/`): create form, toolbar (status chips, search,
- * sort) and the virtualized list of jobs.
+ * sort) and the virtualized table of jobs (header row with sort buttons).
  */
 export class JobsPage {
   readonly jobNameInput: Locator;
@@ -25,8 +25,9 @@ export class JobsPage {
   constructor(readonly page: Page) {
     this.jobNameInput = page.getByRole('textbox', { name: 'Job name', exact: true });
     this.createButton = page.getByRole('button', { name: 'Create job', exact: true });
-    this.jobsList = page.getByRole('list', { name: 'Jobs', exact: true });
-    this.rows = this.jobsList.getByRole('listitem');
+    this.jobsList = page.getByRole('table', { name: 'Jobs', exact: true });
+    // Job rows (and the loader row), not the header row.
+    this.rows = this.jobsList.getByRole('row').filter({ hasNot: page.getByRole('columnheader') });
     this.searchBox = page.getByRole('searchbox', { name: 'Search jobs', exact: true });
     this.sortSelect = page.getByRole('combobox', { name: 'Sort by', exact: true });
     this.selectedSort = this.sortSelect.locator('option:checked');
@@ -73,6 +74,16 @@ export class JobsPage {
   /** The badge in the job's row showing `status`. */
   statusBadge(name: string, status: JobStatus): Locator {
     return statusBadgeIn(this.row(name), status);
+  }
+
+  /** The sort button in the column header named `label` ("Name", "Created"). */
+  sortHeaderButton(label: 'Name' | 'Created'): Locator {
+    return this.columnHeader(label).getByRole('button', { name: label, exact: true });
+  }
+
+  /** The table's column header named `label`. */
+  columnHeader(label: string): Locator {
+    return this.jobsList.getByRole('columnheader', { name: label, exact: true });
   }
 
   /** The toggle chip filtering on `status` (its name is the label then the count). */
@@ -146,14 +157,8 @@ export class JobsPage {
   async scrollToEnd(target: Locator, timeoutMs = 90_000): Promise<void> {
     await expect(this.rows.first()).toBeVisible();
     await expect(async () => {
-      await this.jobsList.evaluate((list) => {
-        // The list is its own scroll container (react-window); fall back to
-        // the nearest scrollable ancestor, then to the document.
-        let el: HTMLElement | null = list as HTMLElement;
-        while (el && el.scrollHeight <= el.clientHeight) el = el.parentElement;
-        const scroller = el ?? document.scrollingElement ?? document.documentElement;
-        scroller.scrollTop = scroller.scrollHeight;
-      });
+      // The table scrolls with the page (react-window's scrollElement="window").
+      await this.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await expect(target).toBeVisible({ timeout: 1_000 });
     }).toPass({ timeout: timeoutMs, intervals: [250, 500] });
   }

@@ -13,8 +13,13 @@ test.describe('keyboard', () => {
     // The status menu is a lazily loaded chunk: until it lands the badge is not focusable.
     await expect(jobsPage.statusButton(job.name)).toBeVisible();
 
-    // From the toolbar's last control, Tab moves into the list's first row.
+    // From the toolbar's last control, Tab moves through the two sort buttons of the column
+    // headers into the list's first row.
     await jobsPage.sortSelect.focus();
+    await page.keyboard.press('Tab');
+    await expect(jobsPage.sortHeaderButton('Name')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(jobsPage.sortHeaderButton('Created')).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(jobsPage.jobLink(job.name)).toBeFocused();
 
@@ -25,6 +30,7 @@ test.describe('keyboard', () => {
     await page.keyboard.press('Enter');
     await expect(jobsPage.statusMenu.getByRole('menuitemradio', { name: 'Pending' })).toBeFocused();
     await page.keyboard.press('ArrowDown');
+    await expect(jobsPage.statusMenu.getByRole('menuitemradio', { name: 'Running' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(jobsPage.statusMenu).toBeHidden();
     await expect(jobsPage.statusBadge(job.name, 'RUNNING')).toBeVisible();

@@ -4,7 +4,10 @@ export const JOBS_PAGE_SIZE = 50;
 /** Status history entries requested per page. */
 export const HISTORY_PAGE_SIZE = 50;
 
-/** Height of one job row, in pixels (mirrors `--job-row-height` in tokens.css). */
+/**
+ * Height of one job row on wide screens, in pixels: the one source of the row height. `main.tsx`
+ * publishes it to CSS as `--job-row-height`; phone rows grow from it to fit a wrapped name.
+ */
 export const JOB_ROW_HEIGHT_PX = 56;
 
 /** Rows rendered beyond the viewport on each side of the virtualized list. */

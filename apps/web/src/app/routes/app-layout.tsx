@@ -1,10 +1,9 @@
-import { Link, Outlet } from "react-router";
+import { Link, Outlet, ScrollRestoration } from "react-router";
 
 import styles from "@/app/routes/app-layout.module.css";
 import { NoticeRegion } from "@/components/ui/notice-region";
-import { ScrollMemoryProvider } from "@/lib/scroll-memory";
 
-/** Page chrome: header, the routed page filling the rest of the viewport, and notices. */
+/** Page chrome: header, the routed page (the window scrolls it), and notices. */
 export function AppLayout() {
   return (
     <div className={styles.shell}>
@@ -14,11 +13,12 @@ export function AppLayout() {
         </Link>
       </header>
       <main className={styles.main}>
-        <ScrollMemoryProvider>
-          <Outlet />
-        </ScrollMemoryProvider>
+        <Outlet />
       </main>
       <NoticeRegion />
+      {/* Positions per history entry, held by the router (no module state): a new view (a
+          filter, a page) starts at the top, Back/Forward and "← All jobs" restore. */}
+      <ScrollRestoration />
     </div>
   );
 }

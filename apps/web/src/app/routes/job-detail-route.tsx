@@ -7,12 +7,12 @@ import { useJob } from "@/features/jobs/api/get-job";
 import { JobDetail } from "@/features/jobs/components/job-detail";
 import { ApiError, errorMessage } from "@/lib/api-client";
 
-/** The list's query string handed over by the row link, so leaving keeps the filters. */
-function listSearchFrom(state: unknown): string {
+/** The list's query string handed over by the row link (null when not opened from the list). */
+function listSearchFrom(state: unknown): string | null {
   if (typeof state === "object" && state !== null && "listSearch" in state) {
-    return typeof state.listSearch === "string" ? state.listSearch : "";
+    return typeof state.listSearch === "string" ? state.listSearch : null;
   }
-  return "";
+  return null;
 }
 
 /** `/jobs/:id`: one job with its history; a not-found page for unknown ids. */
@@ -30,7 +30,8 @@ function JobDetailLoader({ id }: { id: number }) {
   const job = useJob(id);
   const location = useLocation();
   const navigate = useNavigate();
-  const listPath = `/${listSearchFrom(location.state)}`;
+  const listSearch = listSearchFrom(location.state);
+  const listPath = `/${listSearch ?? ""}`;
 
   if (job.isPending) return <SkeletonRows count={4} label="Loading job" />;
   if (job.error instanceof ApiError && job.error.status === 404)
@@ -48,6 +49,7 @@ function JobDetailLoader({ id }: { id: number }) {
     <JobDetail
       job={job.data}
       listPath={listPath}
+      onBackToList={listSearch === null ? undefined : () => void navigate(-1)}
       onDeleted={() => void navigate(listPath, { replace: true })}
     />
   );

@@ -4,22 +4,34 @@ import { JobsPanel } from "@/features/jobs/components/jobs-panel";
 import { JobsToolbar } from "@/features/jobs/components/jobs-toolbar";
 import { useJobFilters } from "@/features/jobs/hooks/use-job-filters";
 
-/** `/`: create form, toolbar (filters in the URL) and the virtualized list. */
+/**
+ * `/`: the title with a one-line create form, the toolbar (filters in the URL) that sticks to
+ * the top while the page scrolls, and the jobs table below it, scrolling with the page.
+ */
 export function JobsListRoute() {
   const { filters, search, toggleStatus, clearStatus, setSearch, setOrdering, clearFilters } =
     useJobFilters();
   return (
     <>
-      <h1 className={styles.title}>Jobs</h1>
-      <JobCreateForm filters={filters} />
-      <JobsToolbar
+      <div className={styles.head}>
+        <h1 className={styles.title}>Jobs</h1>
+        <JobCreateForm filters={filters} />
+      </div>
+      <div className={styles.toolbar}>
+        <JobsToolbar
+          filters={filters}
+          onToggleStatus={toggleStatus}
+          onClearStatus={clearStatus}
+          onSearch={setSearch}
+          onOrdering={setOrdering}
+        />
+      </div>
+      <JobsPanel
         filters={filters}
-        onToggleStatus={toggleStatus}
-        onClearStatus={clearStatus}
-        onSearch={setSearch}
+        listSearch={search}
+        onClearFilters={clearFilters}
         onOrdering={setOrdering}
       />
-      <JobsPanel filters={filters} listSearch={search} onClearFilters={clearFilters} />
     </>
   );
 }

@@ -55,8 +55,10 @@ export function JobCreateForm({ filters }: { filters: JobFilters }) {
         ref={inputRef}
         className={styles.field}
         label="Job name"
+        // Compact, one line beside the title: the placeholder says what the field is for.
+        hideLabel
         name="name"
-        placeholder="e.g. fluid-dynamics-run-42"
+        placeholder="New job name, e.g. fluid-dynamics-run-42"
         autoComplete="off"
         value={name}
         onChange={(event) => {

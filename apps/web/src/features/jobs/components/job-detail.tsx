@@ -17,11 +17,16 @@ export interface JobDetailProps {
   job: Job;
   /** Where "back" and a finished delete go (the list with its filters). */
   listPath: string;
+  /**
+   * Set when the list is the previous history entry: "← All jobs" goes back to it (a POP, so
+   * the router restores where the list was scrolled) instead of opening it anew at the top.
+   */
+  onBackToList?: () => void;
   onDeleted: () => void;
 }
 
 /** One job: name, status, times, status change, delete and the history timeline. */
-export function JobDetail({ job, listPath, onDeleted }: JobDetailProps) {
+export function JobDetail({ job, listPath, onDeleted, onBackToList }: JobDetailProps) {
   const nowMs = useNow();
   const changeStatus = useChangeJobStatus();
   const deletion = useDeleteJob();
@@ -29,7 +34,15 @@ export function JobDetail({ job, listPath, onDeleted }: JobDetailProps) {
 
   return (
     <article className={styles.page}>
-      <Link to={listPath} className={styles.back}>
+      <Link
+        to={listPath}
+        className={styles.back}
+        onClick={(event) => {
+          if (!onBackToList) return;
+          event.preventDefault();
+          onBackToList();
+        }}
+      >
         ← All jobs
       </Link>
       <header className={styles.header}>

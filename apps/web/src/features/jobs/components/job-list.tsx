@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, type Ref } from "react";
-import { List, type ListImperativeAPI } from "react-window";
+import { List, useDynamicRowHeight, type ListImperativeAPI } from "react-window";
 
 import {
   JOB_ROW_HEIGHT_PX,
@@ -7,9 +7,9 @@ import {
   LOAD_MORE_THRESHOLD_ROWS,
 } from "@/config/constants";
 import styles from "@/features/jobs/components/job-list.module.css";
+import { JobListHeader } from "@/features/jobs/components/job-list-header";
 import { JobRow, type JobRowData } from "@/features/jobs/components/job-row";
-import type { Job, StatusType } from "@/features/jobs/types";
-import { useScrollMemory } from "@/lib/scroll-memory";
+import type { Job, JobOrdering, StatusType } from "@/features/jobs/types";
 import { useNow } from "@/lib/use-now";
 
 /** Props of {@link JobList}. */
@@ -23,7 +23,11 @@ export interface JobListProps {
   onChangeStatus: (job: Job, status: StatusType) => void;
   onRequestDelete: (job: Job) => void;
   listSearch: string;
-  /** The List's imperative handle (its `element` is the scroll container). */
+  ordering: JobOrdering;
+  onOrdering: (ordering: JobOrdering) => void;
+  /** How many jobs match in all, when known (announced as the table's row count). */
+  totalCount?: number;
+  /** The List's imperative handle (its `element` holds the rows). */
   listRef?: Ref<ListImperativeAPI | null>;
 }
 
@@ -32,17 +36,21 @@ function rowKey(index: number, data: JobRowData): string | number {
 }
 
 /**
- * The virtualized jobs list (react-window v2 `List`): only rows near the viewport are in the
- * DOM. Rows are fixed at {@link JOB_ROW_HEIGHT_PX}; one loader row follows while more pages
- * exist, and the next page is fetched when the rendered range nears the end of what is loaded.
+ * The jobs table: a sticky header row, then a react-window v2 `List` that scrolls with the page
+ * (`scrollElement="window"`), so only rows near the viewport are in the DOM. Row heights are
+ * measured (`useDynamicRowHeight`, estimated at {@link JOB_ROW_HEIGHT_PX}): fixed on wide
+ * screens, taller on phones where a long name wraps. One loader row follows while more pages
+ * exist; the next page is fetched when the rendered range nears the end of what is loaded.
  */
 export function JobList(props: JobListProps) {
   const { jobs, hasNextPage, isFetchingNextPage, loadMoreFailed, onLoadMore } = props;
   const nowMs = useNow();
-  // Offsets per list query string: coming back from a job page restores the position (the
-  // loaded pages are still cached).
-  const scrollOffsets = useScrollMemory();
   const lastStopIndex = useRef(0);
+  // Measured heights belong to one view's rows; another filter starts afresh.
+  const rowHeight = useDynamicRowHeight({
+    defaultRowHeight: JOB_ROW_HEIGHT_PX,
+    key: props.listSearch,
+  });
 
   const maybeLoadMore = useCallback(() => {
     const nearEnd = lastStopIndex.current >= jobs.length - LOAD_MORE_THRESHOLD_ROWS;
@@ -73,27 +81,37 @@ export function JobList(props: JobListProps) {
     ],
   );
 
+  const rowCount = jobs.length + (hasNextPage ? 1 : 0);
+  // Header row + every matching job; -1 (unknown) while more pages exist and no total is known.
+  const knownTotal = props.totalCount ?? (hasNextPage ? undefined : jobs.length);
   return (
-    <List
-      className={styles.list}
+    <div
+      role="table"
       aria-label="Jobs"
-      listRef={props.listRef}
-      // Focusable by script only (focus lands here after a delete); Tab goes straight to the rows.
-      tabIndex={-1}
-      rowComponent={JobRow}
-      rowProps={rowProps}
-      rowKey={rowKey}
-      rowCount={jobs.length + (hasNextPage ? 1 : 0)}
-      rowHeight={JOB_ROW_HEIGHT_PX}
-      overscanCount={LIST_OVERSCAN_ROWS}
-      // Used until the real height is measured (and in tests, where nothing is measured).
-      defaultHeight={600}
-      defaultScrollOffset={scrollOffsets.get(props.listSearch)}
-      onScroll={(event) => scrollOffsets.set(props.listSearch, event.currentTarget.scrollTop)}
-      onRowsRendered={(_visible, all) => {
-        lastStopIndex.current = all.stopIndex;
-        maybeLoadMore();
-      }}
-    />
+      aria-rowcount={knownTotal === undefined ? -1 : knownTotal + 1}
+      className={styles.table}
+    >
+      <JobListHeader ordering={props.ordering} onOrdering={props.onOrdering} />
+      <List
+        role="rowgroup"
+        className={styles.rows}
+        listRef={props.listRef}
+        // Focusable by script only (focus lands here after a delete); Tab goes straight to the rows.
+        tabIndex={-1}
+        scrollElement="window"
+        rowComponent={JobRow}
+        rowProps={rowProps}
+        rowKey={rowKey}
+        rowCount={rowCount}
+        rowHeight={rowHeight}
+        overscanCount={LIST_OVERSCAN_ROWS}
+        // Used until the window is measured (and in tests, where nothing is measured).
+        defaultHeight={600}
+        onRowsRendered={(_visible, all) => {
+          lastStopIndex.current = all.stopIndex;
+          maybeLoadMore();
+        }}
+      />
+    </div>
   );
 }

@@ -24,48 +24,58 @@ export interface JobRowData {
 }
 
 /**
- * One row of the virtualized jobs list (defined at module level, as react-window requires).
- * Rows past the loaded jobs are the loader row.
+ * One row of the jobs table (defined at module level, as react-window requires): a `row` of
+ * `cell`s whose `aria-rowindex` counts the header row as 1. Rows past the loaded jobs are the
+ * loader row.
  */
 export function JobRow({ index, style, ariaAttributes, ...data }: RowComponentProps<JobRowData>) {
   const job = data.jobs[index];
+  // react-window's list semantics (listitem, posinset of the loaded count) give way to a table's.
+  const rowAttributes = {
+    role: "row",
+    "aria-rowindex": ariaAttributes["aria-posinset"] + 1,
+  } as const;
   if (!job) {
     return (
-      <div {...ariaAttributes} style={style} className={styles.loader}>
-        {data.loadMoreFailed ? (
-          <>
-            <span role="alert">Could not load more jobs.</span>
-            <Button size="sm" onClick={data.onRetryLoadMore}>
-              Retry
-            </Button>
-          </>
-        ) : (
-          <>
-            <Spinner label="Loading more jobs" />
-            <span aria-hidden="true">Loading more jobs…</span>
-          </>
-        )}
+      <div {...rowAttributes} style={style} className={styles.loader}>
+        <div role="cell" className={styles.loaderCell}>
+          {data.loadMoreFailed ? (
+            <>
+              <span role="alert">Could not load more jobs.</span>
+              <Button size="sm" onClick={data.onRetryLoadMore}>
+                Retry
+              </Button>
+            </>
+          ) : (
+            <>
+              <Spinner label="Loading more jobs" />
+              <span aria-hidden="true">Loading more jobs…</span>
+            </>
+          )}
+        </div>
       </div>
     );
   }
   return (
-    <div {...ariaAttributes} style={style} className={styles.row}>
-      <Link
-        className={styles.name}
-        to={`/jobs/${job.id}`}
-        state={{ listSearch: data.listSearch }}
-        title={job.name}
-      >
-        {job.name}
-      </Link>
-      <span className={styles.badge}>
+    <div {...rowAttributes} style={style} className={styles.row}>
+      <div role="cell" className={styles.nameCell}>
+        <Link
+          className={styles.name}
+          to={`/jobs/${job.id}`}
+          state={{ listSearch: data.listSearch }}
+          title={job.name}
+        >
+          {job.name}
+        </Link>
+      </div>
+      <div role="cell" className={styles.status}>
         <JobStatusControl job={job} onChange={data.onChangeStatus} />
-      </span>
-      <span className={styles.meta}>
+      </div>
+      <div role="cell" className={styles.meta}>
         <span className="visually-hidden">Created </span>
         <RelativeTime iso={job.created_at} nowMs={data.nowMs} />
-      </span>
-      <span className={styles.meta}>
+      </div>
+      <div role="cell" className={styles.meta}>
         {job.status_changed_at ? (
           <>
             <span className={styles.metaLabel}>for </span>
@@ -74,15 +84,17 @@ export function JobRow({ index, style, ariaAttributes, ...data }: RowComponentPr
             </time>
           </>
         ) : null}
-      </span>
-      <Button
-        size="sm"
-        variant="ghost"
-        aria-label={`Delete ${job.name}`}
-        onClick={() => data.onRequestDelete(job)}
-      >
-        Delete
-      </Button>
+      </div>
+      <div role="cell" className={styles.actions}>
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label={`Delete ${job.name}`}
+          onClick={() => data.onRequestDelete(job)}
+        >
+          Delete
+        </Button>
+      </div>
     </div>
   );
 }

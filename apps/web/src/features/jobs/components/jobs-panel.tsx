@@ -7,6 +7,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { SkeletonRows } from "@/components/ui/skeleton-rows";
 import { useChangeJobStatus } from "@/features/jobs/api/change-job-status";
 import { useDeleteJob } from "@/features/jobs/api/delete-job";
+import { useJobStats } from "@/features/jobs/api/get-job-stats";
 import { useJobs } from "@/features/jobs/api/get-jobs";
 import { DeleteJobDialog } from "@/features/jobs/components/delete-job-dialog";
 import { JobList } from "@/features/jobs/components/job-list";
@@ -14,7 +15,7 @@ import styles from "@/features/jobs/components/jobs-panel.module.css";
 import { NewJobsBar } from "@/features/jobs/components/new-jobs-bar";
 import { useHeadRefresh } from "@/features/jobs/hooks/use-head-refresh";
 import { hasActiveFilters } from "@/features/jobs/hooks/use-job-filters";
-import type { Job, JobFilters, StatusType } from "@/features/jobs/types";
+import type { Job, JobFilters, JobOrdering, JobStats, StatusType } from "@/features/jobs/types";
 import { errorMessage } from "@/lib/api-client";
 
 /** Props of {@link JobsPanel}. */
@@ -22,10 +23,19 @@ export interface JobsPanelProps {
   filters: JobFilters;
   listSearch: string;
   onClearFilters: () => void;
+  /** Called by the table's sortable column headers. */
+  onOrdering: (ordering: JobOrdering) => void;
+}
+
+/** How many jobs match `filters` by the exact counts, or undefined when they cannot say (search). */
+function matchingCount(filters: JobFilters, stats: JobStats | undefined): number | undefined {
+  if (!stats || filters.search) return undefined;
+  if (filters.status.length === 0) return stats.total;
+  return filters.status.reduce((sum, status) => sum + stats.by_status[status], 0);
 }
 
 /** The list area: loading, error and empty states, the "new jobs" bar, and the list itself. */
-export function JobsPanel({ filters, listSearch, onClearFilters }: JobsPanelProps) {
+export function JobsPanel({ filters, listSearch, onClearFilters, onOrdering }: JobsPanelProps) {
   const query = useJobs(filters);
   const jobs = useMemo(() => query.data?.pages.flatMap((page) => page.results), [query.data]);
   const head = useHeadRefresh(filters, {
@@ -37,6 +47,7 @@ export function JobsPanel({ filters, listSearch, onClearFilters }: JobsPanelProp
   const deletion = useDeleteJob();
   const [pendingDelete, setPendingDelete] = useState<Job | null>(null);
   const listRef = useListRef(null);
+  const stats = useJobStats();
 
   const { mutate: mutateStatus } = changeStatus;
   const onChangeStatus = useCallback(
@@ -65,13 +76,25 @@ export function JobsPanel({ filters, listSearch, onClearFilters }: JobsPanelProp
   const filtered = hasActiveFilters(filters);
   return (
     <div className={styles.panel}>
-      {head.headError ? (
-        <ErrorState
-          message={`Could not refresh the list: ${errorMessage(head.headError)}`}
-          onRetry={() => void head.retryHead()}
-        />
-      ) : null}
-      <NewJobsBar count={head.newJobs.length} onShow={head.showNewJobs} />
+      {/* Zero-height and sticky under the toolbar: these float over the rows, never push them. */}
+      <div className={styles.overlay}>
+        <div className={styles.overlayContent}>
+          {head.headError ? (
+            <ErrorState
+              message={`Could not refresh the list: ${errorMessage(head.headError)}`}
+              onRetry={() => void head.retryHead()}
+            />
+          ) : null}
+          <NewJobsBar
+            count={head.newJobs.length}
+            onShow={() => {
+              head.showNewJobs();
+              // They are above the loaded rows: bring the top of the list into view.
+              listRef.current?.scrollToRow({ index: 0, align: "start" });
+            }}
+          />
+        </div>
+      </div>
       {jobs.length === 0 && !query.hasNextPage ? (
         <EmptyState
           title={filtered ? "No jobs match these filters" : "No jobs yet"}
@@ -88,6 +111,9 @@ export function JobsPanel({ filters, listSearch, onClearFilters }: JobsPanelProp
           onChangeStatus={onChangeStatus}
           onRequestDelete={setPendingDelete}
           listSearch={listSearch}
+          ordering={filters.ordering}
+          onOrdering={onOrdering}
+          totalCount={matchingCount(filters, stats.data)}
           listRef={listRef}
         />
       )}

@@ -75,9 +75,10 @@ describe("JobCreateForm", () => {
     await user.type(input, "  fluid run  ");
     await user.click(submit);
 
-    const list = screen.getByRole("list", { name: "Jobs" });
+    const list = screen.getByRole("table", { name: "Jobs" });
     await within(list).findByRole("link", { name: "fluid run" });
-    expect(within(list).getAllByRole("listitem")[0]).toHaveTextContent("fluid run");
+    // Row 0 is the header row.
+    expect(within(list).getAllByRole("row")[1]).toHaveTextContent("fluid run");
     expect(input).toHaveValue("");
     await waitFor(() => expect(input).toHaveFocus());
     expect(posts()).toHaveLength(1);

@@ -19,7 +19,7 @@ async function setup() {
   seedFakeApi(makeJobs(3)); // job-00001 PENDING, job-00002 RUNNING, job-00003 COMPLETED
   const view = renderWithProviders("/");
   const link = await screen.findByRole("link", { name: "job-00002" });
-  const row = within(link.closest<HTMLElement>("[role=listitem]") ?? document.body);
+  const row = within(link.closest<HTMLElement>("[role=row]") ?? document.body);
   await waitFor(() =>
     expect(screen.getByRole("button", { name: /^Running/ })).toHaveTextContent("1"),
   );
@@ -136,7 +136,10 @@ describe("delete", () => {
     );
 
     expect(screen.queryByRole("link", { name: "job-00002" })).not.toBeInTheDocument();
-    expect(screen.getByRole("list", { name: "Jobs" })).toHaveFocus();
+    // The table's body (the List element) takes focus, not <body>.
+    expect(
+      within(screen.getByRole("table", { name: "Jobs" })).getAllByRole("rowgroup")[1],
+    ).toHaveFocus();
     await waitFor(() => expect(fakeApiJobs().map((j) => j.id)).toEqual([1, 3]));
     expect(fakeApiRequests().filter((r) => r.startsWith("DELETE"))).toEqual([
       "DELETE /api/jobs/2/",

@@ -12,7 +12,7 @@ describe("filters in the URL", () => {
     seedFakeApi(makeJobs(20));
     renderWithProviders("/?status=FAILED,RUNNING&search=0001&ordering=name");
 
-    const list = await screen.findByRole("list", { name: "Jobs" });
+    const list = await screen.findByRole("table", { name: "Jobs" });
     await within(list).findByRole("link", { name: "job-00012" });
     expect(
       within(list)
@@ -52,7 +52,7 @@ describe("filters in the URL", () => {
     );
     // The list is remounted after the skeleton of each new filter: always query it afresh.
     const links = () =>
-      within(screen.getByRole("list", { name: "Jobs" }))
+      within(screen.getByRole("table", { name: "Jobs" }))
         .getAllByRole("link")
         .map((a) => a.textContent);
     await waitFor(() => expect(links()).toEqual(["job-00003", "job-00008"]));
@@ -79,5 +79,47 @@ describe("filters in the URL", () => {
     renderWithProviders("/");
     expect(await screen.findByText("No jobs yet")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Clear filters" })).not.toBeInTheDocument();
+  });
+});
+
+describe("column headers", () => {
+  it("sort by Name and Created through the URL ordering, with aria-sort and the select in step", async () => {
+    seedFakeApi(makeJobs(5));
+    const { user, router } = renderWithProviders("/");
+    // A new ordering loads a new list (skeleton first): find the table again each time.
+    const header = async (name: string) =>
+      within(await screen.findByRole("table", { name: "Jobs" })).findByRole("columnheader", {
+        name,
+      });
+    expect(
+      within(await screen.findByRole("table", { name: "Jobs" }))
+        .getAllByRole("columnheader")
+        .map((cell) => cell.textContent),
+    ).toEqual(["Name▼", "Status", "Created▼", "In state for", "Actions"]);
+    expect(await header("Created")).toHaveAttribute("aria-sort", "descending");
+    expect(await header("Name")).not.toHaveAttribute("aria-sort");
+
+    await user.click(within(await header("Name")).getByRole("button", { name: "Name" }));
+    expect(router.state.location.search).toBe("?ordering=name");
+    expect(await header("Name")).toHaveAttribute("aria-sort", "ascending");
+    expect(await header("Created")).not.toHaveAttribute("aria-sort");
+    expect(screen.getByRole("combobox", { name: "Sort by" })).toHaveValue("name");
+
+    await user.click(within(await header("Name")).getByRole("button", { name: "Name" }));
+    expect(router.state.location.search).toBe("?ordering=-name");
+    expect(await header("Name")).toHaveAttribute("aria-sort", "descending");
+
+    await user.click(within(await header("Created")).getByRole("button", { name: "Created" }));
+    expect(router.state.location.search).toBe("");
+    expect(await header("Created")).toHaveAttribute("aria-sort", "descending");
+  });
+
+  it("announce the row count: the header row plus every matching job", async () => {
+    seedFakeApi(makeJobs(7));
+    renderWithProviders("/");
+    const table = await screen.findByRole("table", { name: "Jobs" });
+    await waitFor(() => expect(table).toHaveAttribute("aria-rowcount", "8"));
+    const rows = within(table).getAllByRole("row");
+    expect(rows[1]).toHaveAttribute("aria-rowindex", "2");
   });
 });

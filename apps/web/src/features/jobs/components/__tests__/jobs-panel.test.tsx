@@ -62,7 +62,7 @@ describe("JobsPanel states", () => {
     await act(() => queryClient.refetchQueries({ queryKey: jobKeys.head(defaultFilters) }));
 
     await user.click(await screen.findByRole("button", { name: "Show 2 new jobs" }));
-    const list = screen.getByRole("list", { name: "Jobs" });
+    const list = screen.getByRole("table", { name: "Jobs" });
     expect(
       within(list)
         .getAllByRole("link")
@@ -74,7 +74,7 @@ describe("JobsPanel states", () => {
     seedFakeApi(makeJobs(2));
     const { queryClient } = renderWithProviders("/");
     const link = await screen.findByRole("link", { name: "job-00002" });
-    const row = within(link.closest<HTMLElement>("[role=listitem]") ?? document.body);
+    const row = within(link.closest<HTMLElement>("[role=row]") ?? document.body);
     seedFakeApi([
       makeJob(1),
       makeJob(2, { current_status: "FAILED", updated_at: "2027-01-01T00:00:00Z" }),

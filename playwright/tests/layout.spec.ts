@@ -1,0 +1,170 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test, type JobsApi } from '../fixtures';
+import { JobsPage } from '../pages/jobs-page';
+
+/** Job rows whose box is at least `minVisiblePx` tall inside the viewport, below any sticky part. */
+async function rowsOnScreen(page: Page, minVisiblePx = 40): Promise<number> {
+  return page.evaluate((min) => {
+    const header = document.querySelector('[role="columnheader"]')?.closest('[role="row"]');
+    const headerBottom = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+    const rows = Array.from(document.querySelectorAll('[role="table"] [role="row"], [role="listitem"]')).filter(
+      (row) => !row.querySelector('[role="columnheader"]'),
+    );
+    // Clipped by the list's own box too, where the list is its own scroll container.
+    const list = document.querySelector('[role="table"][aria-label="Jobs"], [role="list"][aria-label="Jobs"]');
+    const clip = list?.getBoundingClientRect() ?? { top: 0, bottom: innerHeight };
+    return rows.filter((row) => {
+      const box = row.getBoundingClientRect();
+      const top = Math.max(box.top, headerBottom, clip.top);
+      const bottom = Math.min(box.bottom, innerHeight, clip.bottom);
+      return bottom - top >= min;
+    }).length;
+  }, minVisiblePx);
+}
+
+/** The element's box in CSS px; fails when it has none. */
+async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error(`no box for ${locator.toString()}`);
+  return found;
+}
+
+/** Seeds `count` jobs named `<prefix>-NNN` (NNN = creation order) and opens the list on them. */
+async function openSeeded(jobsPage: JobsPage, api: JobsApi, prefix: string, count: number) {
+  await api.createJobs(Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(3, '0')}`));
+  await jobsPage.goto({ search: prefix });
+  await expect(jobsPage.rows.first()).toBeVisible();
+}
+
+test.describe('layout', () => {
+  for (const width of [320, 390, 768]) {
+    test(`nothing overflows sideways at ${width} px, and a long name shows whole in its row`, async ({
+      page,
+      jobsPage,
+      api,
+      makeName,
+    }) => {
+      const prefix = makeName();
+      const long = `${prefix}-${'Seismic inversion of the northern basin with full waveform '.repeat(2)}end`;
+      await api.createJobs([`${prefix}-short`, long]);
+      await page.setViewportSize({ width, height: 800 });
+      await jobsPage.goto({ search: prefix });
+      await expect(jobsPage.rows).toHaveCount(2);
+
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      const link = jobsPage.jobLink(long);
+      const row = jobsPage.row(long);
+      await expect(link).toBeVisible();
+      await expect(jobsPage.statusButton(long)).toBeVisible();
+      await expect(row.getByRole('button', { name: `Delete ${long}`, exact: true })).toBeVisible();
+      // Not cut: the link's text fits its box, the box fits its row, and rows do not overlap.
+      const clipped = await link.evaluate(
+        (a) => a.scrollWidth > a.clientWidth + 1 || a.scrollHeight > a.clientHeight + 1,
+      );
+      expect(clipped, 'the whole name shows').toBe(false);
+      const linkBox = await box(link);
+      const rowBox = await box(row);
+      const otherBox = await box(jobsPage.row(`${prefix}-short`));
+      expect(linkBox.y + linkBox.height).toBeLessThanOrEqual(rowBox.y + rowBox.height + 1);
+      expect(Math.max(rowBox.y, otherBox.y)).toBeGreaterThanOrEqual(
+        Math.min(rowBox.y + rowBox.height, otherBox.y + otherBox.height) - 1,
+      );
+    });
+  }
+
+  // Issue 19.1: at these sizes the list box used to be 14-24 px tall and the page did not scroll.
+  for (const [width, height, zoom] of [
+    [800, 400, 1],
+    [844, 390, 1],
+    [640, 400, 2], // 1280x800 at 200 % zoom
+  ] as const) {
+    test(`a short screen (${width}x${height} CSS px, zoom ${zoom}) still shows several rows`, async ({
+      browser,
+      api,
+      makeName,
+    }) => {
+      const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: zoom });
+      const page = await context.newPage();
+      const jobsPage = new JobsPage(page);
+      await openSeeded(jobsPage, api, makeName(), 12);
+
+      // Scroll as a reader would, with the wheel over the jobs.
+      await jobsPage.rows.first().hover();
+      await page.mouse.wheel(0, 400);
+      await expect.poll(() => rowsOnScreen(page)).toBeGreaterThanOrEqual(4);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await context.close();
+    });
+  }
+
+  test('at 1280x800 the jobs get most of the screen and the filters stay visible while scrolling', async ({
+    page,
+    jobsPage,
+    api,
+    makeName,
+  }) => {
+    test.slow();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openSeeded(jobsPage, api, makeName(), 60);
+    expect(await rowsOnScreen(page)).toBeGreaterThanOrEqual(9);
+
+    await jobsPage.rows.first().hover();
+    await page.mouse.wheel(0, 1500);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+    for (const control of [
+      jobsPage.statusChip('FAILED'),
+      jobsPage.searchBox,
+      jobsPage.sortSelect,
+      jobsPage.columnHeader('Name'),
+    ]) {
+      await expect(control).toBeInViewport();
+    }
+    expect(await rowsOnScreen(page)).toBeGreaterThanOrEqual(10);
+  });
+});
+
+test.describe('column headers', () => {
+  test('Name and Created sort the list through the URL ordering, with aria-sort', async ({
+    page,
+    jobsPage,
+    api,
+    makeName,
+  }) => {
+    const prefix = makeName();
+    await api.createJobs([`${prefix}-b`, `${prefix}-a`, `${prefix}-c`], 1);
+    await jobsPage.goto({ search: prefix });
+    for (const label of ['Name', 'Status', 'Created', 'In state for', 'Actions']) {
+      await expect(jobsPage.columnHeader(label)).toBeVisible();
+    }
+    await expect(jobsPage.columnHeader('Created')).toHaveAttribute('aria-sort', 'descending');
+    await expect(jobsPage.columnHeader('Name')).not.toHaveAttribute('aria-sort');
+    await expect(jobsPage.rowLinks()).toHaveText([`${prefix}-c`, `${prefix}-a`, `${prefix}-b`]);
+
+    await jobsPage.sortHeaderButton('Name').click();
+    await expect(page).toHaveURL((url) => url.searchParams.get('ordering') === 'name');
+    await expect(jobsPage.columnHeader('Name')).toHaveAttribute('aria-sort', 'ascending');
+    await expect(jobsPage.columnHeader('Created')).not.toHaveAttribute('aria-sort');
+    await expect(jobsPage.selectedSort).toHaveText('Name A–Z');
+    await expect(jobsPage.rowLinks()).toHaveText([`${prefix}-a`, `${prefix}-b`, `${prefix}-c`]);
+
+    // From the keyboard: a second press reverses the order.
+    await jobsPage.sortHeaderButton('Name').focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL((url) => url.searchParams.get('ordering') === '-name');
+    await expect(jobsPage.columnHeader('Name')).toHaveAttribute('aria-sort', 'descending');
+    await expect(jobsPage.rowLinks()).toHaveText([`${prefix}-c`, `${prefix}-b`, `${prefix}-a`]);
+
+    await jobsPage.sortHeaderButton('Created').click();
+    await expect(page).toHaveURL((url) => !url.searchParams.has('ordering'));
+    await expect(jobsPage.columnHeader('Created')).toHaveAttribute('aria-sort', 'descending');
+    await jobsPage.sortHeaderButton('Created').click();
+    await expect(page).toHaveURL((url) => url.searchParams.get('ordering') === 'created_at');
+    await expect(jobsPage.columnHeader('Created')).toHaveAttribute('aria-sort', 'ascending');
+    await expect(jobsPage.rowLinks()).toHaveText([`${prefix}-b`, `${prefix}-a`, `${prefix}-c`]);
+
+    // The select drives the same ordering, and the headers follow it.
+    await jobsPage.sortBy('Recently updated');
+    await expect(jobsPage.columnHeader('Created')).not.toHaveAttribute('aria-sort');
+    await expect(jobsPage.columnHeader('Name')).not.toHaveAttribute('aria-sort');
+  });
+});
