@@ -4,7 +4,7 @@ into the JSON error envelope."""
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -25,14 +25,15 @@ from jobs.openapi import (
     JOB_ID_PARAMETER,
     JOB_PAGE_EXAMPLE,
     LIST_FILTER_PARAMETERS,
+    NEW_JOB_EXAMPLE,
     NOT_FOUND_EXAMPLE,
     PARAMETER_ERROR_EXAMPLE,
     STATS_EXAMPLE,
+    STATUS_CHANGE_EXAMPLE,
     STATUS_PAGE_EXAMPLE,
     TAGS,
     VALIDATION_ERROR_EXAMPLE,
     WRITE_CONFLICT_EXAMPLE,
-    RequiredBodyAutoSchema,
     job_example,
 )
 from jobs.pagination import (
@@ -42,6 +43,7 @@ from jobs.pagination import (
     JobListPagination,
     JobStatusHistoryPagination,
 )
+from jobs.schema_rules import RequiredBodyAutoSchema
 from jobs.selectors import job_get, job_list_query, job_stats, job_status_history
 from jobs.serializers import (
     JOB_FIELDS,
@@ -105,11 +107,7 @@ class JobListCreateApi(APIView):
             **ERRORS_503,
         },
         examples=[
-            OpenApiExample(
-                "New job",
-                value={"name": "Fluid Dynamics Simulation"},
-                request_only=True,
-            ),
+            NEW_JOB_EXAMPLE,
             job_example("201"),
             VALIDATION_ERROR_EXAMPLE,
             *BODY_EXAMPLES,
@@ -162,9 +160,7 @@ class JobDetailApi(APIView):
             **ERRORS_503,
         },
         examples=[
-            OpenApiExample(
-                "Status change", value={"status_type": "RUNNING"}, request_only=True
-            ),
+            STATUS_CHANGE_EXAMPLE,
             job_example("200"),
             VALIDATION_ERROR_EXAMPLE,
             NOT_FOUND_EXAMPLE,

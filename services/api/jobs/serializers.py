@@ -128,7 +128,7 @@ class StatusTypeField(serializers.ChoiceField):
 def _at_most_max_length(name: str) -> None:
     # Not CharField's max_length: the schema would publish it as the raw
     # value's maxLength, and blank characters around do not count
-    # (jobs.openapi.NAME_PATTERN says it exactly).
+    # (jobs.schema_rules.NAME_PATTERN says it exactly).
     if len(name) > NAME_MAX_LENGTH:
         raise serializers.ValidationError(
             f"Ensure this field has no more than {NAME_MAX_LENGTH} characters.",

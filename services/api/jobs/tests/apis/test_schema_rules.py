@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from rest_framework.test import APIClient
 
 from jobs.models import NAME_BLANK_CHARACTERS
-from jobs.openapi import NAME_PATTERN
+from jobs.schema_rules import NAME_PATTERN
 from jobs.serializers import JobCreateInputSerializer
 
 pytestmark = pytest.mark.django_db
