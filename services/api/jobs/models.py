@@ -28,7 +28,11 @@ STATUS_MAX_LENGTH = 16
 # them explicitly; apps/web's job-name.ts holds the same set (one UTF-16
 # code unit each).  docs/api.md, "Create".
 NAME_BLANK_CHARACTERS = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\xad\u034f\u061c\u115f\u1160"
+    "\x01\x02\x03\x04\x05\x06\x07\x08"
+    "\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b"
+    "\x1c\x1d\x1e\x1f \x7f\x80\x81\x82\x83\x84\x85\x86\x87\x88\x89\x8a\x8b"
+    "\x8c\x8d\x8e\x8f\x90\x91\x92\x93\x94\x95\x96\x97\x98\x99\x9a\x9b\x9c"
+    "\x9d\x9e\x9f\xa0\xad\u034f\u061c\u115f\u1160"
     "\u1680\u17b4\u17b5\u180e"
     "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d"

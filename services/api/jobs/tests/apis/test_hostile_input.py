@@ -30,6 +30,11 @@ INVISIBLE = [
     "\u202a\u202b\u202c\u202d\u202e",
     "\u2061\u2062\u2063\u2064",
     "\u2066\u2067\u2068\u2069\u206a\u206f",
+    # Control characters: C0 (but NUL, which DRF refuses), DEL and C1.
+    "\x01\x02\x03\x04\x05\x06\x07\x08",
+    "\x0e\x1b",
+    "\x7f",
+    "\x80\x84\x86\x9f",
 ]
 
 
