@@ -19,6 +19,9 @@ export const LOAD_MORE_THRESHOLD_ROWS = 10;
 /** How often the head query (first page + counts) refreshes while the tab is visible, in ms. */
 export const HEAD_REFRESH_INTERVAL_MS = 15_000;
 
+/** Shortest search term the API accepts, in characters after trimming (docs/api.md). */
+export const SEARCH_MIN_LENGTH = 3;
+
 /** Delay between the last keystroke in the search box and the URL update, in ms. */
 export const SEARCH_DEBOUNCE_MS = 300;
 

@@ -13,6 +13,8 @@ export function JobsListRoute() {
     useJobFilters();
   return (
     <>
+      {/* React hoists <title> into <head>: one per page. */}
+      <title>Jobs · Job dashboard</title>
       <div className={styles.head}>
         <h1 className={styles.title}>Jobs</h1>
         <JobCreateForm filters={filters} />

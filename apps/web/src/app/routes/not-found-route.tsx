@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 export function NotFoundRoute({ what = "page" }: { what?: string }) {
   return (
     <>
+      <title>Not found · Job dashboard</title>
       <h1>Not found</h1>
       <EmptyState
         title={`This ${what} does not exist.`}

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 
 import { Button } from "@/components/ui/button";
@@ -28,6 +28,8 @@ export interface JobDetailProps {
 /** One job: name, status, times, status change, delete and the history timeline. */
 export function JobDetail({ job, listPath, onDeleted, onBackToList }: JobDetailProps) {
   const nowMs = useNow();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus({ preventScroll: true }), [job.id]);
   const changeStatus = useChangeJobStatus();
   const deletion = useDeleteJob();
   const [confirming, setConfirming] = useState(false);
@@ -46,7 +48,11 @@ export function JobDetail({ job, listPath, onDeleted, onBackToList }: JobDetailP
         ← All jobs
       </Link>
       <header className={styles.header}>
-        <h1 className={styles.title}>{job.name}</h1>
+        <title>{`${job.name} · Job dashboard`}</title>
+        {/* Focus lands on the heading when the page opens, so a screen reader starts here. */}
+        <h1 className={styles.title} ref={headingRef} tabIndex={-1}>
+          {job.name}
+        </h1>
         <JobStatusControl
           job={job}
           onChange={(j, status) => changeStatus.mutate({ job: j, status })}

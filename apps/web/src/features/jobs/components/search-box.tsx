@@ -1,7 +1,8 @@
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 
-import { SEARCH_DEBOUNCE_MS } from "@/config/constants";
+import { SEARCH_DEBOUNCE_MS, SEARCH_MIN_LENGTH } from "@/config/constants";
 import styles from "@/features/jobs/components/search-box.module.css";
+import { codePointLength } from "@/lib/code-points";
 
 /** Props of {@link SearchBox}. */
 export interface SearchBoxProps {
@@ -25,24 +26,36 @@ export function SearchBox({ value, onSearch }: SearchBoxProps) {
     if (value !== sentValue) setText(value);
   }
 
+  const hintId = useId();
+  const trimmed = text.trim();
+  // 1 or 2 characters: the API refuses them (400); say so here and search for nothing yet.
+  const tooShort = trimmed !== "" && codePointLength(trimmed) < SEARCH_MIN_LENGTH;
+  const wanted = tooShort ? "" : trimmed;
+
   useEffect(() => {
-    const wanted = text.trim();
     if (wanted === value) return;
     const timer = window.setTimeout(() => {
       setSentValue(wanted);
       onSearch(wanted);
     }, SEARCH_DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
-  }, [text, value, onSearch]);
+  }, [wanted, value, onSearch]);
 
   return (
-    <input
-      className={styles.search}
-      type="search"
-      aria-label="Search jobs"
-      placeholder="Search jobs…"
-      value={text}
-      onChange={(event) => setText(event.target.value)}
-    />
+    <span className={styles.wrapper}>
+      <input
+        className={styles.search}
+        type="search"
+        aria-label="Search jobs"
+        aria-describedby={hintId}
+        placeholder="Search jobs…"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+      />
+      {/* Floats under the box (the toolbar's height is fixed). */}
+      <span id={hintId} role="status" className={tooShort ? styles.hint : "visually-hidden"}>
+        {tooShort ? `Type at least ${SEARCH_MIN_LENGTH} characters to search.` : ""}
+      </span>
+    </span>
   );
 }

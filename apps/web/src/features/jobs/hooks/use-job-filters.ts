@@ -1,8 +1,15 @@
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 
+import { SEARCH_MIN_LENGTH } from "@/config/constants";
+import { codePointLength } from "@/lib/code-points";
 import { DEFAULT_ORDERING, isOrdering, isStatus, STATUSES } from "@/features/jobs/status";
 import type { JobFilters, JobOrdering, StatusType } from "@/features/jobs/types";
+
+function searchTerm(raw: string): string {
+  const term = raw.trim();
+  return codePointLength(term) < SEARCH_MIN_LENGTH ? "" : term;
+}
 
 /** Reads list filters from URL search params; unknown values are ignored. */
 export function parseJobFilters(params: URLSearchParams): JobFilters {
@@ -17,7 +24,8 @@ export function parseJobFilters(params: URLSearchParams): JobFilters {
   return {
     // Canonical order, so equal filters give equal query keys.
     status: STATUSES.filter((status) => wanted.has(status)),
-    search: (params.get("search") ?? "").trim(),
+    // A pasted term the API would refuse (1 or 2 characters) filters nothing.
+    search: searchTerm(params.get("search") ?? ""),
     ordering: isOrdering(ordering) ? ordering : DEFAULT_ORDERING,
   };
 }

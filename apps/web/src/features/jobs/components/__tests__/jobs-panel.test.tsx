@@ -16,7 +16,9 @@ describe("JobsPanel states", () => {
   it("shows a loading skeleton, then the rows", async () => {
     seedFakeApi(makeJobs(2));
     renderWithProviders("/");
-    expect(screen.getByRole("status", { name: "" })).toHaveTextContent("Loading jobs");
+    expect(
+      screen.getAllByRole("status").find((status) => status.textContent === "Loading jobs"),
+    ).toHaveAttribute("aria-busy", "true");
     expect(await screen.findByRole("link", { name: "job-00002" })).toBeInTheDocument();
   });
 

@@ -1,0 +1,76 @@
+import { expect, test } from '../fixtures';
+
+// Issue 19.5: smaller defects found driving the dashboard over a million jobs.
+test.describe('list details', () => {
+  test('a 2-character search shows a hint, sends nothing, and shows no load error', async ({
+    page,
+    jobsPage,
+    api,
+    makeName,
+  }) => {
+    const prefix = makeName();
+    await api.createJobs([`${prefix}-alpha`, `${prefix}-beta`]);
+    const searches: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/jobs/' && url.searchParams.has('search'))
+        searches.push(url.searchParams.get('search') ?? '');
+    });
+    await jobsPage.goto();
+    await expect(jobsPage.rows.first()).toBeVisible();
+
+    await jobsPage.search('ab');
+    await expect(page.getByText('Type at least 3 characters to search.')).toBeVisible();
+    await expect(jobsPage.searchBox).toHaveAccessibleDescription('Type at least 3 characters to search.');
+    await expect(jobsPage.rows.first()).toBeVisible();
+    expect(searches.filter((term) => term.length < 3)).toEqual([]);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+
+    await jobsPage.search(prefix);
+    await expect(page.getByText('Type at least 3 characters to search.')).toBeHidden();
+    await expect(jobsPage.rows).toHaveCount(2);
+  });
+
+  test('each page has its own tab title, and the job page focuses its heading', async ({
+    page,
+    jobsPage,
+    jobDetailPage,
+    api,
+    makeName,
+  }) => {
+    const job = await api.createJob(makeName());
+    await jobsPage.goto({ search: job.name });
+    await expect(page).toHaveTitle('Jobs · Job dashboard');
+
+    await jobsPage.jobLink(job.name).click();
+    await expect(jobDetailPage.heading(job.name)).toBeFocused();
+    await expect(page).toHaveTitle(`${job.name} · Job dashboard`);
+
+    await jobDetailPage.goto(2_000_000_000);
+    await expect(jobDetailPage.notFoundHeading).toBeVisible();
+    await expect(page).toHaveTitle('Not found · Job dashboard');
+  });
+
+  test('the load-more Retry button is a button, not a bar across the list', async ({
+    page,
+    jobsPage,
+    api,
+    makeName,
+  }) => {
+    test.slow(); // 60 jobs through the API
+    const prefix = makeName();
+    await api.createJobs(Array.from({ length: 60 }, (_, i) => `${prefix}-${i}`));
+    // Every next page fails.
+    await page.route(
+      (url) => url.pathname === '/api/jobs/' && url.searchParams.has('cursor'),
+      (route) => route.fulfill({ status: 503, json: { detail: 'Database unavailable.' } }),
+    );
+    await jobsPage.goto({ search: prefix });
+    await expect(jobsPage.rows.first()).toBeVisible();
+    const retry = jobsPage.jobsList.getByRole('button', { name: 'Retry', exact: true });
+    await jobsPage.scrollToEnd(retry);
+    const box = await retry.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(0);
+    expect(box?.width ?? 0).toBeLessThan(200);
+  });
+});
