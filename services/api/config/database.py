@@ -13,6 +13,7 @@ def database_config(
     pool_max_size: int,
     conn_max_age: int,
     statement_timeout_ms: int,
+    pool_timeout_s: float = 10.0,
 ) -> dict[str, Any]:
     """Build the ``default`` database entry from the URL and the knobs.
 
@@ -20,7 +21,9 @@ def database_config(
     per process; Django then requires ``CONN_MAX_AGE = 0``); zero uses
     plain connections kept for ``conn_max_age`` seconds.  The statement
     timeout (milliseconds, 0 = none) is a libpq startup option, so it
-    applies to every connection, pooled or not.
+    applies to every connection, pooled or not; ``pool_timeout_s`` is how
+    long a request waits for a pooled connection (shortened while the
+    database is down, ``core.db.health``).
 
     Parameters are bound client-side, Django's default for psycopg 3
     (``OPTIONS["server_side_binding"]`` is not set).
@@ -36,7 +39,12 @@ def database_config(
         options["pool"] = {
             "min_size": pool_min_size,
             "max_size": pool_max_size,
-            "timeout": 10,
+            "timeout": pool_timeout_s,
+            # Seconds the pool retries a failed connection (with backoff)
+            # before it gives up and the next request starts afresh: short,
+            # so that it connects as soon as PostgreSQL answers again
+            # (core.db.health); psycopg's default is 300.
+            "reconnect_timeout": 2.0,
         }
         config["CONN_MAX_AGE"] = 0
     else:

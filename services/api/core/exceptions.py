@@ -26,6 +26,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from core.db.health import database_down, is_unreachable
 from core.db.retry import WriteConflictError, is_write_conflict
 from core.errors import ApplicationError
 
@@ -135,6 +136,8 @@ def _to_api_exception(exc: Exception) -> Exception:
         # Connection refused, pool timeout, statement timeout, server gone:
         # the client may retry.  Logged with the cause, never swallowed.
         logger.error("Database unavailable: %s", exc, exc_info=exc)
+        if is_unreachable(exc):
+            database_down()
         return DatabaseUnavailable()
     return exc
 

@@ -122,6 +122,7 @@ DB_POOL_MIN_SIZE = env.int("DB_POOL_MIN_SIZE", default=1)
 DB_POOL_MAX_SIZE = env.int("DB_POOL_MAX_SIZE", default=4)
 DB_CONN_MAX_AGE = env.int("DB_CONN_MAX_AGE", default=0)
 DB_STATEMENT_TIMEOUT_MS = env.int("DB_STATEMENT_TIMEOUT_MS", default=5000)
+DB_POOL_TIMEOUT_S = env.float("DB_POOL_TIMEOUT_S", default=10.0)
 
 
 DATABASES = {
@@ -131,6 +132,7 @@ DATABASES = {
         pool_max_size=DB_POOL_MAX_SIZE,
         conn_max_age=DB_CONN_MAX_AGE,
         statement_timeout_ms=DB_STATEMENT_TIMEOUT_MS,
+        pool_timeout_s=DB_POOL_TIMEOUT_S,
     )
 }
 

@@ -148,7 +148,12 @@ def test_database_config_pool_and_statement_timeout() -> None:
         statement_timeout_ms=1500,
     )
 
-    assert pooled["OPTIONS"]["pool"] == {"min_size": 1, "max_size": 4, "timeout": 10}
+    assert pooled["OPTIONS"]["pool"] == {
+        "min_size": 1,
+        "max_size": 4,
+        "timeout": 10.0,
+        "reconnect_timeout": 2.0,
+    }
     assert pooled["CONN_MAX_AGE"] == 0
     assert pooled["OPTIONS"]["options"] == "-c statement_timeout=5000"
     assert "pool" not in plain["OPTIONS"]

@@ -47,10 +47,19 @@ def test_patch_after_a_future_stamped_status_becomes_current(
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("future_first", [False, True])
 def test_patch_response_shows_own_status_under_concurrent_writers(
-    api_client: APIClient,
+    api_client: APIClient, future_first: bool
 ) -> None:
     job_id = api_client.post("/api/jobs/", {"name": "Contended"}).json()["id"]
+    if future_first:
+        # A status stamped a day ahead (SQL, an import): every concurrent
+        # PATCH must still become current, in commit order.
+        JobStatus.objects.create(
+            job_id=job_id,
+            status_type="FAILED",
+            timestamp=timezone.now() + timedelta(days=1),
+        )
     statuses = StatusType.values
     wrong: list[str] = []
     errors: list[BaseException] = []
