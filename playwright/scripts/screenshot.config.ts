@@ -9,9 +9,10 @@ import { nativeStack } from '../native-stack';
  */
 const stack = nativeStack({
   name: 'shot',
-  db: 'jobs_shot',
-  apiPort: 18001,
-  webPort: 14174,
+  // Overridable, so that parallel checkouts on one machine do not collide.
+  db: process.env['SHOT_DB'] ?? 'jobs_shot',
+  apiPort: Number(process.env['SHOT_API_PORT'] ?? 18001),
+  webPort: Number(process.env['SHOT_WEB_PORT'] ?? 14174),
   seedCount: Number(process.env['SHOT_COUNT'] ?? 5000),
 });
 

@@ -74,4 +74,33 @@ test.describe('accessibility (axe-core, every impact)', () => {
 
     expect(await violations(page, testInfo)).toEqual([]);
   });
+
+  test('the dark colour scheme has no violations on the list, its status menu, and the job page', async ({
+    page,
+    jobsPage,
+    jobDetailPage,
+    api,
+    makeName,
+  }, testInfo) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const prefix = makeName();
+    const first = await api.createJob(`${prefix}-a`);
+    const others = await api.createJobs(['b', 'c', 'd', 'e'].map((label) => `${prefix}-${label}`));
+    const statuses = ['RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
+    await Promise.all(others.map((job, i) => api.setStatus(job.id, statuses[i] ?? 'RUNNING')));
+
+    await jobsPage.goto({ search: prefix });
+    await expect(jobsPage.rows).toHaveCount(5);
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+    expect(await violations(page, testInfo)).toEqual([]);
+
+    await jobsPage.statusButton(first.name).click();
+    await expect(jobsPage.statusMenu).toBeVisible();
+    expect(await violations(page, testInfo)).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await jobDetailPage.goto(first.id);
+    await expect(jobDetailPage.heading(first.name)).toBeVisible();
+    expect(await violations(page, testInfo)).toEqual([]);
+  });
 });

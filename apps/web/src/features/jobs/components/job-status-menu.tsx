@@ -33,7 +33,8 @@ export function JobStatusMenu({ job, onChange }: JobStatusMenuProps) {
           ▾
         </span>
       </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
+      {/* Into <main>, not <body>: the open menu stays inside the page's landmarks. */}
+      <DropdownMenu.Portal container={document.querySelector("main")}>
         <DropdownMenu.Content
           className={styles.menu}
           align="start"
