@@ -73,4 +73,27 @@ test.describe('list details', () => {
     expect(box?.width ?? 0).toBeGreaterThan(0);
     expect(box?.width ?? 0).toBeLessThan(200);
   });
+
+  test('"Show N new jobs" while scrolled deep brings the new jobs into view', async ({
+    page,
+    jobsPage,
+    api,
+    makeName,
+  }) => {
+    test.slow(); // 60 jobs through the API, and one head refresh (every 15 s)
+    const prefix = makeName();
+    await api.createJobs(Array.from({ length: 60 }, (_, i) => `${prefix}-${i}`));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await jobsPage.goto({ search: prefix });
+    await expect(jobsPage.rows.first()).toBeVisible();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(1500);
+
+    const fresh = await api.createJob(`${prefix}-fresh`);
+    const show = page.getByRole('button', { name: 'Show 1 new job', exact: true });
+    await expect(show).toBeInViewport({ timeout: 40_000 });
+    await show.click();
+    await expect(jobsPage.jobLink(fresh.name)).toBeInViewport();
+    await expect(show).toBeHidden();
+  });
 });
