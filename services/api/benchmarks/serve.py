@@ -12,6 +12,7 @@ from __future__ import annotations
 import http.client
 import os
 import runpy
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -33,14 +34,22 @@ def gunicorn_settings(env: dict[str, str]) -> dict[str, object]:
     return {k: conf.get(k) for k in ("workers", "threads", "worker_class", "timeout")}
 
 
-def wait_ready(port: int, path: str = "/api/health/", timeout_s: float = 120.0) -> None:
+def wait_ready(
+    port: int,
+    path: str = "/api/health/",
+    timeout_s: float = 120.0,
+    process: subprocess.Popen[bytes] | None = None,
+) -> None:
     """Return once 127.0.0.1:PORT answers PATH with 200.
 
     Raises:
-        RuntimeError: nothing answered 200 within ``timeout_s`` seconds.
+        RuntimeError: ``process`` (the server, when the caller started it)
+            exited, or nothing answered 200 within ``timeout_s`` seconds.
     """
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the server on port {port} exited early")
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             conn.request("GET", path)

@@ -7,12 +7,12 @@ leave that to honcho and Playwright.
 
 from __future__ import annotations
 
-import http.client
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from benchmarks.serve import wait_ready
 
 API_DIR = Path(__file__).resolve().parent.parent
 
@@ -55,22 +55,11 @@ class Gunicorn:
         log(
             f"gunicorn pid {self.process.pid} on 127.0.0.1:{self.port} (log {self.log_path})"
         )
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited early; see {self.log_path}")
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
-                conn.request("GET", self.ready_path)
-                if conn.getresponse().status == 200:
-                    conn.close()
-                    return
-                conn.close()
-            except OSError:
-                pass
-            time.sleep(0.3)
-        self.stop()
-        raise RuntimeError(f"gunicorn did not become healthy; see {self.log_path}")
+        try:
+            wait_ready(self.port, self.ready_path, timeout_s, self.process)
+        except RuntimeError as error:
+            self.stop()
+            raise RuntimeError(f"{error}; see {self.log_path}") from error
 
     def stop(self) -> None:
         """Stop the master (and its workers) that this object started."""
