@@ -71,11 +71,12 @@ def test_no_host_packages_enter_a_build_context(service: str) -> None:
     assert not leaked, sorted(leaked)[:5]
 
 
-def test_benchmark_harness_stays_out_of_the_api_image() -> None:
+@pytest.mark.parametrize("tools", ["benchmarks", "reliability"])
+def test_benchmark_and_reliability_tools_stay_out_of_the_api_image(tools: str) -> None:
     context, dockerfile_path = BUILDS["api"]
     files = context_files(context, dockerfile_path)
-    assert (context / "benchmarks").is_dir()
-    assert not [f for f in files if f.startswith("benchmarks")]
+    assert (context / tools).is_dir()
+    assert not [f for f in files if f.startswith(tools)]
 
 
 def test_e2e_image_pins_playwright_as_the_lock_does() -> None:
