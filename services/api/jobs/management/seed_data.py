@@ -56,11 +56,17 @@ PATH_SQL = "1 + ((hp & 1023) %% 20)"
 GAP2_SQL = "CASE WHEN ((hp >> 10) & 15) = 0 THEN 0 ELSE (hp >> 14) & 4095 END"
 GAP3_SQL = "((hp >> 26) & 32767)"
 GAP4_SQL = "((hp >> 41) & 4095)"
-# Seconds from created_at to status number s.step (1-based).
-OFFSET_SQL = (
-    "CASE WHEN s.step = 1 THEN 0 WHEN s.step = 2 THEN gap2 "
-    "WHEN s.step = 3 THEN gap2 + gap3 ELSE gap2 + gap3 + gap4 END"
-)
+
+
+def offset_sql(step: str) -> str:
+    """Seconds from created_at to status number ``step`` (1-based), as SQL."""
+    return (
+        f"CASE WHEN {step} = 1 THEN 0 WHEN {step} = 2 THEN gap2 "
+        f"WHEN {step} = 3 THEN gap2 + gap3 ELSE gap2 + gap3 + gap4 END"
+    )
+
+
+OFFSET_SQL = offset_sql("s.step")
 
 # One batch: rows %(lo)s..%(hi)s become jobs (identity ids), then their
 # statuses, in one statement with every trigger on: the triggers of
