@@ -24,8 +24,9 @@ function env(name: string, fallback: string | number): string {
 
 /**
  * The real stack for a native run, started and stopped by Playwright: a fresh
- * PostgreSQL database and gunicorn (`ops/scripts/stack-api.sh`), then the
- * built web app behind `vite preview` with `/api` proxied to gunicorn.
+ * PostgreSQL database and gunicorn (`ops/scripts/stack-api.sh`), the bulk actions' worker
+ * on it (`manage.py db_worker`), then the built web app behind `vite preview`
+ * with `/api` proxied to gunicorn.
  *
  * ⚠️ A URL that already answers makes Playwright refuse to start (no
  * `reuseExistingServer`): a second run fails politely before it touches the
@@ -43,6 +44,7 @@ export function nativeStack(defaults: StackDefaults): { baseURL: string; webServ
   const reuse = process.env['STACK_SKIP_BUILD'] === '1' && existsSync(path.join(dist, 'index.html'));
   const build = reuse ? '' : `npm run build -- --outDir '${dist}' --emptyOutDir >/dev/null && `;
   const stop = { signal: 'SIGTERM', timeout: 15_000 } as const;
+  const db = env('STACK_DB', defaults.db);
   return {
     baseURL: webUrl,
     webServer: [
@@ -51,12 +53,28 @@ export function nativeStack(defaults: StackDefaults): { baseURL: string; webServ
         command: 'bash ops/scripts/stack-api.sh',
         cwd: repo,
         env: {
-          STACK_DB: env('STACK_DB', defaults.db),
+          STACK_DB: db,
           STACK_API_PORT: apiPort,
           STACK_SEED_COUNT: env('STACK_SEED_COUNT', defaults.seedCount),
         },
         url: `${apiUrl}/api/health/`,
         timeout: 180_000,
+        gracefulShutdown: stop,
+      },
+      {
+        // The same settings as stack-api.sh gives gunicorn; started once the API answers, so
+        // on the migrated database.
+        name: 'worker',
+        command: 'exec .venv/bin/python manage.py db_worker --no-reload --no-startup-delay --interval 0.2',
+        cwd: path.join(repo, 'services/api'),
+        env: {
+          DATABASE_URL: `postgres://${env('PGUSER', 'postgres')}@${env('PGHOST', '127.0.0.1')}:${env('PGPORT', 5432)}/${db}`,
+          DJANGO_SECRET_KEY: 'native-stack-throwaway-not-secret',
+          DJANGO_DEBUG: 'false',
+          LOG_LEVEL: 'INFO',
+        },
+        wait: { stdout: /Starting worker/ },
+        timeout: 60_000,
         gracefulShutdown: stop,
       },
       {

@@ -27,3 +27,18 @@ class JobInvalidError(ApplicationError):
     """
 
     default_message = "The job is not valid."
+
+
+class BulkOperationNotFoundError(NotFoundError):
+    """No bulk operation has the given id."""
+
+    default_message = "Bulk operation not found."
+
+    def __init__(self, operation_id: int | None = None) -> None:
+        self.operation_id = operation_id
+        message = (
+            f"Bulk operation {operation_id} not found."
+            if operation_id is not None
+            else None
+        )
+        super().__init__(message)

@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Func, Value
 from django.db.models.functions import Now, Upper
 
-from jobs.statuses import StatusType
+from jobs.statuses import BulkAction, BulkState, StatusType
 
 NAME_MAX_LENGTH = 200
 STATUS_MAX_LENGTH = 16
@@ -211,3 +211,33 @@ class JobStatusCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.status_type} shard {self.shard}: {self.job_count}"
+
+
+class BulkOperation(models.Model):
+    """A filter-wide bulk action and its progress (``jobs.bulk_runs``).
+
+    ``filters`` is ``{"status"?: [..], "search"?: ".."}`` (the list's);
+    jobs up to ``max_job_id`` are walked by id after ``after_job_id`` in
+    batches, each one transaction that also moves ``done`` (jobs changed).
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    action = models.CharField(max_length=16, choices=BulkAction.choices)
+    status_type = models.CharField(  # noqa: DJ001 (NULL for a delete)
+        max_length=STATUS_MAX_LENGTH, choices=StatusType.choices, null=True
+    )
+    filters = models.JSONField(default=dict)
+    state = models.CharField(
+        max_length=16, choices=BulkState.choices, default=BulkState.PENDING
+    )
+    total = models.BigIntegerField(null=True)
+    done = models.BigIntegerField(default=0)
+    max_job_id = models.BigIntegerField(default=0)
+    after_job_id = models.BigIntegerField(default=0)
+    error = models.TextField(blank=True, default="")
+    created_at = models.DateTimeField(db_default=Now())
+    started_at = models.DateTimeField(null=True)
+    finished_at = models.DateTimeField(null=True)
+
+    def __str__(self) -> str:
+        return f"bulk {self.action} #{self.pk} ({self.state})"

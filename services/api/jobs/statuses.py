@@ -17,6 +17,25 @@ class StatusType(models.TextChoices):
     CANCELLED = "CANCELLED", "Cancelled"
 
 
+class BulkAction(models.TextChoices):
+    """What ``POST /api/jobs/bulk/`` does to each job (jobs.bulk)."""
+
+    SET_STATUS = "set_status", "Set status"
+    DELETE = "delete", "Delete"
+
+
+class BulkState(models.TextChoices):
+    """The life of a filter-wide bulk operation (jobs.bulk_runs)."""
+
+    PENDING = "pending", "Pending"
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+# Ids one id-list bulk action takes at most (one transaction).
+BULK_IDS_MAX = 1000
+
 # jobs_jobstatuscount keeps one row per (status, job id % STATUS_COUNT_SHARDS).
 # Migration 0004's triggers hold the same number as a literal (migrations are
 # frozen history); jobs/tests/triggers/test_status_count_trigger.py checks

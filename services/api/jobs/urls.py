@@ -3,12 +3,15 @@
 from django.urls import path
 
 from jobs.apis import JobDetailApi, JobListCreateApi, JobStatsApi, JobStatusHistoryApi
+from jobs.bulk_apis import JobBulkApi, JobBulkOperationApi
 
 app_name = "jobs"
 
 urlpatterns = [
     path("", JobListCreateApi.as_view(), name="list"),
     path("stats/", JobStatsApi.as_view(), name="stats"),
+    path("bulk/", JobBulkApi.as_view(), name="bulk"),
+    path("bulk/<int:operation_id>/", JobBulkOperationApi.as_view(), name="bulk-detail"),
     path("<int:job_id>/", JobDetailApi.as_view(), name="detail"),
     path("<int:job_id>/statuses/", JobStatusHistoryApi.as_view(), name="statuses"),
 ]

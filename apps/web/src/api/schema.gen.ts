@@ -96,6 +96,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs/bulk/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a status on, or delete, many jobs
+         * @description With `ids` (1 to 1000): one transaction, answered 200 with the number of jobs written and the ids of no job. With `filter` (the list's `status` and `search`; `{}` is every job): answered 202 with a bulk operation that a worker runs in batches; follow its `Location` (`GET /api/jobs/bulk/{operation_id}/`).
+         */
+        post: operations["jobs_bulk_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/bulk/{operation_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a bulk operation's progress
+         * @description `state`: pending, running, done or failed; `done` of `total` jobs written (`total` is null until the run starts).
+         */
+        get: operations["jobs_bulk_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/stats/": {
         parameters: {
             query?: never;
@@ -120,6 +160,116 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description * `set_status` - Set status
+         *     * `delete` - Delete
+         * @enum {string}
+         */
+        BulkActionEnum: "set_status" | "delete";
+        BulkActionInputRequest: components["schemas"]["BulkSetStatusByIdsInputRequest"] | components["schemas"]["BulkDeleteByIdsInputRequest"] | components["schemas"]["BulkSetStatusByFilterInputRequest"] | components["schemas"]["BulkDeleteByFilterInputRequest"];
+        /**
+         * @description * `delete` - Delete
+         * @enum {string}
+         */
+        BulkDeleteActionEnum: "delete";
+        /** @description Delete on every matching job. */
+        BulkDeleteByFilterInputRequest: {
+            action: components["schemas"]["BulkDeleteActionEnum"];
+            filter: components["schemas"]["BulkFilterInputRequest"];
+        };
+        /** @description Delete by ids. */
+        BulkDeleteByIdsInputRequest: {
+            action: components["schemas"]["BulkDeleteActionEnum"];
+            /** @description Job ids, 1 to 1000; one transaction. */
+            ids: number[];
+        };
+        /** @description The filter of an operation, as given. */
+        BulkFilter: {
+            status?: components["schemas"]["StatusTypeEnum"][];
+            search?: string;
+        };
+        /** @description The list's filter (`GET /api/jobs/` `status` and `search`). */
+        BulkFilterInputRequest: {
+            /** @description Jobs whose current status is one of these. */
+            status?: components["schemas"]["StatusTypeEnum"][];
+            /**
+             * Format: search-term
+             * @description Case-insensitive substring of the name, with the list's rules (`search` of GET /api/jobs/, format `search-term`).
+             */
+            search?: string;
+        };
+        /** @description A filter-wide bulk operation and its progress. */
+        BulkOperation: {
+            id: number;
+            action: components["schemas"]["BulkActionEnum"];
+            status_type: (components["schemas"]["StatusTypeEnum"] | components["schemas"]["NullEnum"]) | null;
+            filter: components["schemas"]["BulkFilter"];
+            state: components["schemas"]["BulkStateEnum"];
+            /** @description Matching jobs when the run started; null before. */
+            total: number | null;
+            /** @description Jobs written so far. */
+            done: number;
+            error: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+        };
+        /** @description What an id-list action did (200). */
+        BulkResult: {
+            action: components["schemas"]["BulkActionEnum"];
+            status_type: (components["schemas"]["StatusTypeEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** @description Jobs written. */
+            affected: number;
+            /** @description Ids of no job, ascending. */
+            missing: number[];
+        };
+        /**
+         * @description * `set_status` - Set status
+         * @enum {string}
+         */
+        BulkSetStatusActionEnum: "set_status";
+        /** @description Set status on every matching job. */
+        BulkSetStatusByFilterInputRequest: {
+            action: components["schemas"]["BulkSetStatusActionEnum"];
+            /**
+             * @description The status to append to every job (set_status only).
+             *
+             *     * `PENDING` - Pending
+             *     * `RUNNING` - Running
+             *     * `COMPLETED` - Completed
+             *     * `FAILED` - Failed
+             *     * `CANCELLED` - Cancelled
+             */
+            status_type: components["schemas"]["StatusTypeEnum"];
+            filter: components["schemas"]["BulkFilterInputRequest"];
+        };
+        /** @description Set status by ids. */
+        BulkSetStatusByIdsInputRequest: {
+            action: components["schemas"]["BulkSetStatusActionEnum"];
+            /**
+             * @description The status to append to every job (set_status only).
+             *
+             *     * `PENDING` - Pending
+             *     * `RUNNING` - Running
+             *     * `COMPLETED` - Completed
+             *     * `FAILED` - Failed
+             *     * `CANCELLED` - Cancelled
+             */
+            status_type: components["schemas"]["StatusTypeEnum"];
+            /** @description Job ids, 1 to 1000; one transaction. */
+            ids: number[];
+        };
+        /**
+         * @description * `pending` - Pending
+         *     * `running` - Running
+         *     * `done` - Done
+         *     * `failed` - Failed
+         * @enum {string}
+         */
+        BulkStateEnum: "pending" | "running" | "done" | "failed";
         /**
          * @description The one JSON error body: a one-line summary and, for invalid input,
          *     the messages of each field (``non_field_errors`` for the whole body).
@@ -608,6 +758,115 @@ export interface operations {
             };
         };
     };
+    jobs_bulk_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkActionInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResult"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkOperation"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    jobs_bulk_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Bulk operation id. */
+                operation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkOperation"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     jobs_stats_retrieve: {
         parameters: {
             query?: never;
@@ -646,5 +905,9 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiJobsGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/jobs/"]["get"]["parameters"]["query"]["ordering"]> = ["-created_at", "-name", "-updated_at", "created_at", "name"];
 export const pathsApiJobsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/jobs/"]["get"]["parameters"]["query"]["status"]> = ["PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"];
+export const bulkActionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BulkActionEnum"]> = ["set_status", "delete"];
+export const bulkDeleteActionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BulkDeleteActionEnum"]> = ["delete"];
+export const bulkSetStatusActionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BulkSetStatusActionEnum"]> = ["set_status"];
+export const bulkStateEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BulkStateEnum"]> = ["pending", "running", "done", "failed"];
 export const healthStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HealthStatusEnum"]> = ["ok"];
 export const statusTypeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StatusTypeEnum"]> = ["PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"];

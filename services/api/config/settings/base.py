@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks_db",
     "core",
     "jobs",
 ]
@@ -149,6 +150,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# ---- Background tasks (django.tasks; the bulk actions' worker) --------------
+
+# Tasks are rows in this database, run by `manage.py db_worker`
+# (docs/operations.md, "Bulk worker").
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Jobs one batch of a filter-wide bulk action writes in one transaction,
+# and the pause between two batches (lets other writers in).
+BULK_BATCH_SIZE = env.int("BULK_BATCH_SIZE", default=2000)
+if not 1 <= BULK_BATCH_SIZE <= 10000:
+    raise ImproperlyConfigured("BULK_BATCH_SIZE must be from 1 to 10000.")
+BULK_BATCH_PAUSE_MS = env.int("BULK_BATCH_PAUSE_MS", default=10)
+if BULK_BATCH_PAUSE_MS < 0:
+    raise ImproperlyConfigured("BULK_BATCH_PAUSE_MS must be 0 or more.")
+
 # ---- I18N / time --------------------------------------------------------------
 
 LANGUAGE_CODE = "en-us"
@@ -218,5 +233,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "StatusTypeEnum": "jobs.models.StatusType",
         "HealthStatusEnum": [("ok", "ok")],
+        "BulkActionEnum": "jobs.statuses.BulkAction",
+        "BulkStateEnum": "jobs.statuses.BulkState",
+        "BulkSetStatusActionEnum": [("set_status", "Set status")],
+        "BulkDeleteActionEnum": [("delete", "Delete")],
     },
 }

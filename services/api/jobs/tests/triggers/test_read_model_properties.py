@@ -3,7 +3,9 @@
 Hypothesis draws random sequences of raw-SQL writes (inserts, back-dated
 inserts, equal timestamps, multi-row inserts, updates of status_type,
 timestamp and job_id, single and multi-row deletes, job deletes with their
-cascade, new jobs, and the foreign-key-order sequences: a status written
+cascade, new jobs, bulk actions (``jobs.bulk``: set a status on or delete an id
+list, and the same on a status filter run in batches of 2), and the
+foreign-key-order sequences: a status written
 before its job, a status moved to a job created after it, a job renumbered
 after its statuses moved; the database refuses their first statement, in a
 savepoint) and after *every* step checks the read model of every
@@ -20,6 +22,8 @@ from django.db import IntegrityError, connection, transaction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jobs.bulk import job_bulk_apply
+from jobs.bulk_runs import bulk_operation_create, bulk_operation_run
 from jobs.tests.triggers.readmodel import (
     actual_counts,
     expected_counts,
@@ -50,6 +54,18 @@ operations = st.one_of(
     st.tuples(st.just("status_before_job"), statuses, offsets),
     st.tuples(st.just("move_to_new_job"), picks),
     st.tuples(st.just("renumber_job"), slots),
+    st.tuples(
+        st.just("bulk_ids"),
+        st.sampled_from(["set_status", "delete"]),
+        st.lists(slots, min_size=1, max_size=4),
+        statuses,
+    ),
+    st.tuples(
+        st.just("bulk_filter"),
+        st.sampled_from(["set_status", "delete"]),
+        st.lists(statuses, min_size=1, max_size=2, unique=True),
+        statuses,
+    ),
 )
 
 
@@ -104,8 +120,29 @@ def _apply_out_of_order(cur: Any, jobs: list[int], op: tuple[Any, ...]) -> None:
     jobs[:] = [r[0] for r in cur.fetchall()]
 
 
+def _apply_bulk(cur: Any, jobs: list[int], op: tuple[Any, ...]) -> None:
+    """Run a bulk action through its service; keep ``jobs`` = the table's."""
+    kind, action, chosen, status = op
+    status_type = status if action == "set_status" else None
+    if kind == "bulk_ids":
+        ids = [jobs[slot % len(jobs)] for slot in chosen] + [10**9]
+        job_bulk_apply(action=action, ids=ids, status_type=status_type)
+    else:
+        operation = bulk_operation_create(
+            action=action, filters={"status": chosen}, status_type=status_type
+        )
+        bulk_operation_run(operation_id=operation.pk, batch_size=2)
+    cur.execute("SELECT id FROM jobs_job ORDER BY id")
+    jobs[:] = [r[0] for r in cur.fetchall()]
+
+
 def _apply(cur: Any, jobs: list[int], op: tuple[Any, ...]) -> None:  # noqa: C901
     kind = op[0]
+    if kind in ("bulk_ids", "bulk_filter"):
+        if not jobs:
+            jobs.append(insert_job(cur, "job 0"))
+        _apply_bulk(cur, jobs, op)
+        return
     if kind in ("status_before_job", "move_to_new_job", "renumber_job"):
         if not jobs:
             jobs.append(insert_job(cur, "job 0"))
