@@ -27,3 +27,18 @@ export const SEARCH_DEBOUNCE_MS = 300;
 
 /** Longest job name the API accepts, in Unicode code points (see `features/jobs/job-name.ts`). */
 export const JOB_NAME_MAX_LENGTH = 200;
+
+/**
+ * While the live-updates stream is open, the head query and the counts refresh only this often,
+ * in ms: events keep them current, and this catches a stream that died without an error.
+ */
+export const LIVE_HEAD_REFRESH_INTERVAL_MS = 120_000;
+
+/** Failed connection attempts in a row after which the stream gives way to polling. */
+export const STREAM_MAX_ERRORS = 3;
+
+/** Delays before reopening the stream after falling back to polling, in ms (the last repeats). */
+export const STREAM_REOPEN_DELAYS_MS: readonly number[] = [15_000, 30_000, 60_000, 120_000];
+
+/** Counts are refetched at most this often for events about jobs no cache knew, in ms. */
+export const LIVE_STATS_REFETCH_THROTTLE_MS = 2_000;

@@ -110,8 +110,11 @@ export function prependJobsToList(client: QueryClient, filters: JobFilters, jobs
   });
 }
 
-/** Whether a job belongs in a list with these filters. */
-export function jobMatchesFilters(job: Job, filters: JobFilters): boolean {
+/** Whether a job belongs in a list with these filters (they read only its status and name). */
+export function jobMatchesFilters(
+  job: Pick<Job, "current_status" | "name">,
+  filters: JobFilters,
+): boolean {
   const statusOk =
     filters.status.length === 0 ||
     (job.current_status !== null && filters.status.includes(job.current_status));
@@ -143,7 +146,8 @@ export function insertCreatedJob(client: QueryClient, job: Job): void {
   }
 }
 
-function isFilters(value: unknown): value is JobFilters {
+/** Whether a list query key's last element (`jobKeys.list(filters)`) is a filters object. */
+export function isFilters(value: unknown): value is JobFilters {
   return typeof value === "object" && value !== null && "ordering" in value && "status" in value;
 }
 

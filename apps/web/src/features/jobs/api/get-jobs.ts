@@ -1,6 +1,10 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery } from "@tanstack/react-query";
 
-import { HEAD_REFRESH_INTERVAL_MS, JOBS_PAGE_SIZE } from "@/config/constants";
+import {
+  HEAD_REFRESH_INTERVAL_MS,
+  JOBS_PAGE_SIZE,
+  LIVE_HEAD_REFRESH_INTERVAL_MS,
+} from "@/config/constants";
 import { cursorFromLink } from "@/features/jobs/api/cursor";
 import { jobKeys } from "@/features/jobs/api/keys";
 import type { JobFilters, JobListPage } from "@/features/jobs/types";
@@ -58,12 +62,16 @@ export function useJobs(filters: JobFilters) {
 
 /**
  * The light head query: only the first page (compared with the loaded list by `useHeadRefresh`), refreshed every {@link HEAD_REFRESH_INTERVAL_MS}
- * while the tab is visible and when the window regains focus.
+ * while the tab is visible and when the window regains focus. While the live-updates stream is
+ * open (`polling` false) events keep the list fresh: it then refreshes only every
+ * {@link LIVE_HEAD_REFRESH_INTERVAL_MS}, or when an event asks for it.
  */
 export function jobsHeadQueryOptions(
   filters: JobFilters,
   seed: { page: JobListPage; updatedAtMs: number } | undefined,
+  polling = true,
 ) {
+  const intervalMs = polling ? HEAD_REFRESH_INTERVAL_MS : LIVE_HEAD_REFRESH_INTERVAL_MS;
   return queryOptions({
     queryKey: jobKeys.head(filters),
     queryFn: ({ signal }) => getJobs({ filters, cursor: null, signal }),
@@ -72,7 +80,7 @@ export function jobsHeadQueryOptions(
     initialData: seed?.page,
     initialDataUpdatedAt: seed?.updatedAtMs,
     staleTime: HEAD_REFRESH_INTERVAL_MS,
-    refetchInterval: HEAD_REFRESH_INTERVAL_MS,
+    refetchInterval: intervalMs,
     refetchIntervalInBackground: false,
     refetchOnWindowFocus: "always",
   });

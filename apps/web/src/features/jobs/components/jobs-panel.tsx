@@ -14,6 +14,7 @@ import { JobList } from "@/features/jobs/components/job-list";
 import styles from "@/features/jobs/components/jobs-panel.module.css";
 import { NewJobsBar } from "@/features/jobs/components/new-jobs-bar";
 import { useHeadRefresh } from "@/features/jobs/hooks/use-head-refresh";
+import { ListChangedBar } from "@/features/jobs/live/list-changed-bar";
 import { hasActiveFilters } from "@/features/jobs/hooks/use-job-filters";
 import type { Job, JobFilters, JobOrdering, JobStats, StatusType } from "@/features/jobs/types";
 import { errorMessage } from "@/lib/api-client";
@@ -85,6 +86,10 @@ export function JobsPanel({ filters, listSearch, onClearFilters, onOrdering }: J
               onRetry={() => void head.retryHead()}
             />
           ) : null}
+          <ListChangedBar
+            filters={filters}
+            onRefresh={() => listRef.current?.scrollToRow({ index: 0, align: "start" })}
+          />
           <NewJobsBar
             count={head.newJobs.length}
             onShow={() => {
