@@ -148,7 +148,7 @@ describe("refreshListFromTop", () => {
     const client = createTestQueryClient();
     const key = jobKeys.list(ALL);
     client.setQueryData<JobPages>(key, {
-      pages: [pages([makeJob(2)]).pages[0]!, pages([makeJob(1)]).pages[0]!],
+      pages: [...pages([makeJob(2)]).pages, ...pages([makeJob(1)]).pages],
       pageParams: [null, "c1"],
     });
     void refreshListFromTop(client, ALL);
