@@ -48,8 +48,12 @@ def _admin_url(database_url: str) -> tuple[str, str]:
     return f"{base}/postgres", name
 
 
-def prepare(database_url: str, *, seed: int = 0) -> None:
-    """Recreate the database of ``database_url``, migrate it, seed ``seed`` jobs."""
+def prepare(database_url: str, *, seed: int = 0, bulk: bool = False) -> None:
+    """Recreate the database of ``database_url``, migrate it, seed ``seed`` jobs.
+
+    ``bulk`` seeds with ``seed_jobs --bulk`` (the same data, written once with
+    the triggers off; about 1.5x faster at 1M).
+    """
     admin, name = _admin_url(database_url)
     if name in {"jobs", "postgres", "test_jobs"}:
         raise SystemExit(f"refusing to drop the database {name!r}")
@@ -63,7 +67,7 @@ def prepare(database_url: str, *, seed: int = 0) -> None:
     )
     if seed:
         subprocess.run(
-            [*manage, "seed_jobs", "--count", str(seed)],
+            [*manage, "seed_jobs", "--count", str(seed), *(["--bulk"] if bulk else [])],
             cwd=API_DIR,
             env=env,
             check=True,
