@@ -1,4 +1,4 @@
-"""The ``DATABASES["default"]`` entry, built from a URL and the pool knobs."""
+"""The ``DATABASES`` entries, built from URLs and the pool knobs."""
 
 from typing import Any
 
@@ -52,3 +52,24 @@ def database_config(
         config["CONN_HEALTH_CHECKS"] = conn_max_age > 0
     config["OPTIONS"] = options
     return config
+
+
+def replica_databases(
+    env: environ.Env, knobs: dict[str, int]
+) -> dict[str, dict[str, Any]]:
+    """``replica_1``, ``replica_2``, ... from ``DATABASE_REPLICA_URLS`` (may be none).
+
+    Each like the primary's entry (``knobs``: pool size, ``CONN_MAX_AGE``,
+    statement timeout), opening no connection at start and waiting
+    ``DB_REPLICA_POOL_TIMEOUT_S`` (0.5 s) for one before the replica counts
+    as failed (core.db.replicas).
+    """
+    urls = env.list("DATABASE_REPLICA_URLS", cast=str.strip, default=[])
+    timeout_s = env.float("DB_REPLICA_POOL_TIMEOUT_S", default=0.5)
+    return {
+        f"replica_{index}": database_config(
+            url, pool_min_size=0, pool_timeout_s=timeout_s, **knobs
+        )
+        for index, url in enumerate(urls, start=1)
+        if url
+    }

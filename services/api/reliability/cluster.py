@@ -1,5 +1,8 @@
 """A throwaway PostgreSQL cluster of its own, for tests that restart it.
 
+``Replica(primary)`` adds a streaming replica of such a cluster, made by
+``pg_basebackup`` (for the read-replica tests).
+
 Fault tests must never restart the shared server on 5432: this module runs
 ``initdb`` into a temporary directory and ``pg_ctl`` on a free port of
 127.0.0.1, trust authentication, user ``postgres``.  As root (CI, the team's
@@ -165,3 +168,47 @@ class Cluster:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+class Replica(Cluster):
+    """A hot standby of ``primary``: ``pg_basebackup -R``, then started.
+
+    ``configure(lines)`` appends postgresql.conf lines and reloads (for
+    ``recovery_min_apply_delay``).  The primary's defaults allow it: initdb's
+    trust rules include replication, ``wal_level`` is ``replica``.
+    """
+
+    def __init__(self, primary: Cluster, settings: str = "") -> None:
+        super().__init__(settings=settings)
+        self.primary = primary
+
+    def start(self) -> None:
+        if self._as_postgres:
+            shutil.chown(self.root, user="postgres")
+        self._run(
+            "pg_basebackup",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(self.primary.port),
+            "-U",
+            "postgres",
+            "-D",
+            str(self.datadir),
+            "--write-recovery-conf",
+            "--wal-method=stream",
+            "--checkpoint=fast",  # not a spread checkpoint of minutes
+            "--no-sync",
+        )
+        # The copied postgresql.conf names the primary's port: a later line wins.
+        self.configure(
+            f"port = {self.port}\nhot_standby = on\n{self.settings}", reload=False
+        )
+        self._pg_ctl("start")
+
+    def configure(self, lines: str, *, reload: bool = True) -> None:
+        """Append ``lines`` to postgresql.conf; reload a running server."""
+        with (self.datadir / "postgresql.conf").open("a") as handle:
+            handle.write("\n" + lines + "\n")  # appending keeps its owner
+        if reload:
+            self._pg_ctl("reload")

@@ -29,6 +29,11 @@ from reliability.stack import API_DIR, RUN_DIR, Gunicorn, api_env, drop, log, pr
 # gunicorn.conf.py's defaults at 1M jobs (quiet machine).  This mix is
 # 80 % reads, so it is cheaper than that 50/50 one.
 TARGET_RPS = 544.0
+# Each Locust user is a closed loop: a request slower than its pacing period
+# (users / rate) delays that user's next one, so few fast users under-offer
+# the rate exactly when the server slows down (coordinated omission).  64
+# users at 8.5 req/s each give a 118 ms period, above the p99 seen.
+USERS = 64
 
 
 def _locust(port: int, args: argparse.Namespace, out: Path) -> None:
@@ -83,12 +88,7 @@ def _table(stats: Path) -> tuple[int, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=300)
-    # Each Locust user is a closed loop: a request slower than its pacing
-    # period (users / rps) delays that user's next one, so few fast users
-    # under-offer the rate exactly when the server slows down (coordinated
-    # omission).  64 users at 8.5 req/s each give a 118 ms period, far above
-    # the p99 seen, so the offered rate stays the arrival rate.
-    parser.add_argument("--users", type=int, default=64)
+    parser.add_argument("--users", type=int, default=USERS)
     parser.add_argument(
         "--rps",
         type=float,

@@ -11,8 +11,9 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
-from config.database import database_config
+from config.database import database_config, replica_databases
 from config.log_config import logging_config
+from config.spectacular import SPECTACULAR_SETTINGS as SPECTACULAR_SETTINGS
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -82,6 +83,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: its timing and log line cover every other middleware.
     "core.request_log.RequestObservabilityMiddleware",
+    "core.db.replicas.ReplicaReadsMiddleware",  # unused without replicas
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.SessionMiddleware",
@@ -124,18 +126,26 @@ DB_POOL_MAX_SIZE = env.int("DB_POOL_MAX_SIZE", default=4)
 DB_CONN_MAX_AGE = env.int("DB_CONN_MAX_AGE", default=0)
 DB_STATEMENT_TIMEOUT_MS = env.int("DB_STATEMENT_TIMEOUT_MS", default=5000)
 DB_POOL_TIMEOUT_S = env.float("DB_POOL_TIMEOUT_S", default=10.0)
-
-
+_DB_KNOBS = {
+    "pool_max_size": DB_POOL_MAX_SIZE,
+    "conn_max_age": DB_CONN_MAX_AGE,
+    "statement_timeout_ms": DB_STATEMENT_TIMEOUT_MS,
+}
 DATABASES = {
     "default": database_config(
         DATABASE_URL,
         pool_min_size=DB_POOL_MIN_SIZE,
-        pool_max_size=DB_POOL_MAX_SIZE,
-        conn_max_age=DB_CONN_MAX_AGE,
-        statement_timeout_ms=DB_STATEMENT_TIMEOUT_MS,
         pool_timeout_s=DB_POOL_TIMEOUT_S,
+        **_DB_KNOBS,
     )
 }
+
+# Read replicas: docs/operations.md, "Read replicas" (core.db.replicas).
+DATABASES.update(replica_databases(env, _DB_KNOBS))
+DATABASE_ROUTERS = ["core.db.replicas.ReplicaRouter"] if len(DATABASES) > 1 else []
+REPLICA_LSN_CHECKS = env.bool("REPLICA_LSN_CHECKS", default=True)
+REPLICA_PIN_SECONDS = env.float("REPLICA_PIN_SECONDS", default=30.0)
+REPLICA_RETRY_SECONDS = env.float("REPLICA_RETRY_SECONDS", default=5.0)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -215,27 +225,4 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "core.exceptions.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": [],
-}
-
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Jobs API",
-    "DESCRIPTION": (
-        "Job management dashboard API. Errors use one envelope: "
-        '`{"detail": "<summary>", "errors": {"<field>": ["<message>"]}}` '
-        "(`errors` only for validation failures)."
-    ),
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "COMPONENT_SPLIT_REQUEST": True,
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {
-        "StatusTypeEnum": "jobs.models.StatusType",
-        "HealthStatusEnum": [("ok", "ok")],
-        "BulkActionEnum": "jobs.statuses.BulkAction",
-        "BulkStateEnum": "jobs.statuses.BulkState",
-        "BulkSetStatusActionEnum": [("set_status", "Set status")],
-        "BulkDeleteActionEnum": [("delete", "Delete")],
-    },
 }

@@ -14,8 +14,12 @@ from config.settings.base import DATABASES
 
 # Plain connections: pytest-django wraps each test in a transaction on one
 # connection, which a per-process pool would only get in the way of.
-DATABASES["default"]["OPTIONS"].pop("pool", None)
-DATABASES["default"]["CONN_MAX_AGE"] = 0
+for _alias, _database in DATABASES.items():
+    _database["OPTIONS"].pop("pool", None)
+    _database["CONN_MAX_AGE"] = 0
+    if _alias != "default":
+        # A replica holds the primary's data: no test database of its own.
+        _database["TEST"] = {"MIRROR": "default"}
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -70,7 +70,9 @@ def database_down(alias: str = "default") -> None:
 def database_up(sender: Any = None, connection: Any = None, **kwargs: Any) -> None:
     """``connection_created`` receiver: restore the pool's full wait."""
     global _saved_timeout
-    if _saved_timeout is None:
+    # Only the primary's connection: a replica's (core.db.replicas) says
+    # nothing of the primary.
+    if _saved_timeout is None or getattr(connection, "alias", None) != "default":
         return
     pool = getattr(connection, "pool", None)
     with _lock:
