@@ -126,7 +126,11 @@ DB_POOL_MAX_SIZE = env.int("DB_POOL_MAX_SIZE", default=4)
 DB_CONN_MAX_AGE = env.int("DB_CONN_MAX_AGE", default=0)
 DB_STATEMENT_TIMEOUT_MS = env.int("DB_STATEMENT_TIMEOUT_MS", default=5000)
 DB_POOL_TIMEOUT_S = env.float("DB_POOL_TIMEOUT_S", default=10.0)
+# DATABASE_URL is a PgBouncer in transaction mode (docs/operations.md,
+# "Connection pooler").
+DB_TRANSACTION_POOLER = env.bool("DB_TRANSACTION_POOLER", default=False)
 _DB_KNOBS = {
+    "transaction_pooler": DB_TRANSACTION_POOLER,
     "pool_max_size": DB_POOL_MAX_SIZE,
     "conn_max_age": DB_CONN_MAX_AGE,
     "statement_timeout_ms": DB_STATEMENT_TIMEOUT_MS,
