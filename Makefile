@@ -2,7 +2,7 @@
 #
 # Two ways to run the product:
 #   Docker path (what an evaluator runs): build, up, stop, clean, test, logs, seed
-#   Native path (development and CI):     dev, check, bench, types, fmt, screenshot
+#   Native path (development and CI):     dev, check, bench, bench-scaled, types, fmt, screenshot
 #   Reliability (native; ARGS=--docker drives `make up`'s stack): soak, soak-migrate, load, fuzz
 # Recipes hold no logic: each one calls a script in ops/scripts/, which runs on
 # GNU make 3.81 and bash 3.2 (the macOS defaults).  ARGS=... passes through.
@@ -106,3 +106,7 @@ restore: ## Restore FILE=backups/jobs-....dump into a fresh database of make up'
 .PHONY: load
 load: ## 5-min Locust load test at docs/performance.md's 544 req/s on 1M jobs; p50/p99, errors, req/s achieved
 	@bash $(SCRIPTS)/reliability.sh load --seconds 300 $(ARGS)
+
+.PHONY: bench-scaled
+bench-scaled: ## List and PATCH throughput direct, through PgBouncer and with a read replica (make bench-scaled N=100000)
+	@bash $(SCRIPTS)/reliability.sh topologies --jobs $(or $(N),100000) $(ARGS)
