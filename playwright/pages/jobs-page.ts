@@ -76,6 +76,19 @@ export class JobsPage {
     return statusBadgeIn(this.row(name), status);
   }
 
+  /**
+   * The job's time in the row's `column` ("Created 2 days ago", "In state for 3h"): a button
+   * whose tooltip says the exact instant on hover and focus.
+   */
+  timeButton(name: string, column: 'Created' | 'In state'): Locator {
+    return this.row(name).getByRole('button', { name: new RegExp(`^${column} `) });
+  }
+
+  /** The tooltip shown (only one at a time). */
+  get tooltip(): Locator {
+    return this.page.getByRole('tooltip');
+  }
+
   /** The sort button in the column header named `label` ("Name", "Created"). */
   sortHeaderButton(label: 'Name' | 'Created'): Locator {
     return this.columnHeader(label).getByRole('button', { name: label, exact: true });

@@ -12,6 +12,8 @@ test.describe('keyboard', () => {
     await expect(jobsPage.rows).toHaveCount(1);
     // The status menu is a lazily loaded chunk: until it lands the badge is not focusable.
     await expect(jobsPage.statusButton(job.name)).toBeVisible();
+    // So are the times' tooltips: until they land the times are not focusable either.
+    await expect(jobsPage.timeButton(job.name, 'In state')).toBeVisible();
 
     // From the toolbar's last control, Tab moves through the two sort buttons of the column
     // headers into the list's first row.
@@ -37,8 +39,12 @@ test.describe('keyboard', () => {
     await expect(jobsPage.statusButton(job.name)).toBeFocused();
     await expect.poll(async () => (await api.findJob(job.id))?.current_status).toBe('RUNNING');
 
-    // The delete button opens the dialog with focus inside; Escape cancels
-    // and gives focus back to the button.
+    // On through the two times (each shows its exact instant while focused) to the delete
+    // button, which opens the dialog with focus inside; Escape cancels and gives focus back.
+    await page.keyboard.press('Tab');
+    await expect(jobsPage.timeButton(job.name, 'Created')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(jobsPage.timeButton(job.name, 'In state')).toBeFocused();
     const deleteButton = jobsPage.row(job.name).getByRole('button', { name: `Delete ${job.name}`, exact: true });
     await page.keyboard.press('Tab');
     await expect(deleteButton).toBeFocused();

@@ -2,12 +2,12 @@ import type { RowComponentProps } from "react-window";
 import { Link } from "react-router";
 
 import { Button } from "@/components/ui/button";
-import { RelativeTime } from "@/components/ui/relative-time";
+import { ExactTime } from "@/components/ui/exact-time";
 import { Spinner } from "@/components/ui/spinner";
 import styles from "@/features/jobs/components/job-row.module.css";
 import { JobStatusControl } from "@/features/jobs/components/job-status-control";
 import type { Job, StatusType } from "@/features/jobs/types";
-import { formatDuration, formatExact } from "@/lib/format-time";
+import { formatDuration, formatExact, formatRelative } from "@/lib/format-time";
 
 /** Data every row receives through the List's `rowProps` (keep it referentially stable). */
 export interface JobRowData {
@@ -72,17 +72,24 @@ export function JobRow({ index, style, ariaAttributes, ...data }: RowComponentPr
         <JobStatusControl job={job} onChange={data.onChangeStatus} />
       </div>
       <div role="cell" className={styles.meta}>
-        <span className="visually-hidden">Created </span>
-        <RelativeTime iso={job.created_at} nowMs={data.nowMs} />
+        <ExactTime
+          iso={job.created_at}
+          label="Created"
+          exact={`Created ${formatExact(job.created_at)}`}
+        >
+          {formatRelative(job.created_at, data.nowMs)}
+        </ExactTime>
       </div>
       <div role="cell" className={styles.meta}>
         {job.status_changed_at ? (
-          <>
+          <ExactTime
+            iso={job.status_changed_at}
+            label="In state"
+            exact={`In this state since ${formatExact(job.status_changed_at)}`}
+          >
             <span className={styles.metaLabel}>for </span>
-            <time dateTime={job.status_changed_at} title={formatExact(job.status_changed_at)}>
-              {formatDuration(Date.parse(job.status_changed_at), data.nowMs)}
-            </time>
-          </>
+            {formatDuration(Date.parse(job.status_changed_at), data.nowMs)}
+          </ExactTime>
         ) : null}
       </div>
       <div role="cell" className={styles.actions}>
