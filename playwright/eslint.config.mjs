@@ -42,6 +42,15 @@ export default tseslint.config(
       'playwright/no-page-pause': 'error',
       'playwright/prefer-web-first-assertions': 'error',
       'playwright/no-raw-locators': 'off',
+      // E2E tests never mock the network: a failure comes from the real stack
+      // (fixtures/refused-requests.ts).
+      'no-restricted-properties': [
+        'error',
+        ...['route', 'routeFromHAR', 'routeWebSocket'].map((property) => ({
+          property,
+          message: 'E2E tests never mock the network; make the real stack fail (fixtures/refused-requests.ts).',
+        })),
+      ],
       // Page objects hold the assertions that tests rely on.
       'playwright/expect-expect': ['error', { assertFunctionNames: ['expect*', 'jobsPage.expect*'] }],
     },

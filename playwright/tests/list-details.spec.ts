@@ -1,4 +1,4 @@
-import { expect, test } from '../fixtures';
+import { allowApiRequests, expect, refuseApiRequests, test } from '../fixtures';
 
 // Issue 19.5: smaller defects found driving the dashboard over a million jobs.
 test.describe('list details', () => {
@@ -51,27 +51,34 @@ test.describe('list details', () => {
     await expect(page).toHaveTitle('Not found · Job dashboard');
   });
 
-  test('the load-more Retry button is a button, not a bar across the list', async ({
+  test('the load-more Retry button is a button, not a bar across the list, and a retry that works clears the error', async ({
     page,
     jobsPage,
     api,
     makeName,
+    baseURL,
   }) => {
     test.slow(); // 60 jobs through the API
     const prefix = makeName();
     await api.createJobs(Array.from({ length: 60 }, (_, i) => `${prefix}-${i}`));
-    // Every next page fails.
-    await page.route(
-      (url) => url.pathname === '/api/jobs/' && url.searchParams.has('cursor'),
-      (route) => route.fulfill({ status: 503, json: { detail: 'Database unavailable.' } }),
-    );
     await jobsPage.goto({ search: prefix });
     await expect(jobsPage.rows.first()).toBeVisible();
+    // From now on the next page fails for real: the API stack refuses the request (431).
+    await refuseApiRequests(page.context(), baseURL ?? page.url());
     const retry = jobsPage.jobsList.getByRole('button', { name: 'Retry', exact: true });
     await jobsPage.scrollToEnd(retry);
+    const failure = jobsPage.jobsList.getByRole('alert').filter({ hasText: 'Could not load more jobs.' });
+    await expect(failure).toBeVisible();
     const box = await retry.boundingBox();
     expect(box?.width ?? 0).toBeGreaterThan(0);
     expect(box?.width ?? 0).toBeLessThan(200);
+
+    // The cause removed, Retry loads the page and the error goes.
+    await allowApiRequests(page.context());
+    await retry.click();
+    await jobsPage.scrollToEnd(jobsPage.jobLink(`${prefix}-0`));
+    await expect(failure).toHaveCount(0);
+    await expect(retry).toHaveCount(0);
   });
 
   test('"Show N new jobs" while scrolled deep brings the new jobs into view', async ({
