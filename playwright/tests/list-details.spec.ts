@@ -81,6 +81,35 @@ test.describe('list details', () => {
     await expect(retry).toHaveCount(0);
   });
 
+  test('a failed status change says so, and the notice clears once a retry succeeds', async ({
+    page,
+    jobsPage,
+    api,
+    makeName,
+    baseURL,
+  }) => {
+    const job = await api.createJob(makeName());
+    await jobsPage.goto({ search: job.name });
+    await expect(jobsPage.statusButton(job.name)).toBeVisible();
+    // A real failure: the API stack refuses the PATCH (431), nothing mocked.
+    await refuseApiRequests(page.context(), baseURL ?? page.url());
+    const refused = page.waitForResponse((response) => response.request().method() === 'PATCH');
+    await jobsPage.setStatus(job.name, 'RUNNING');
+    expect((await refused).status()).toBe(431);
+    const notice = page
+      .getByRole('alert')
+      .filter({ hasText: `Could not change the status of "${job.name}" to Running` });
+    await expect(notice).toBeVisible();
+    await jobsPage.expectStatus(job.name, 'PENDING');
+
+    // The cause removed, the same change again: it succeeds and the old failure's notice goes.
+    await allowApiRequests(page.context());
+    await jobsPage.setStatus(job.name, 'RUNNING');
+    await jobsPage.expectStatus(job.name, 'RUNNING');
+    await expect.poll(async () => (await api.findJob(job.id))?.current_status).toBe('RUNNING');
+    await expect(notice).toHaveCount(0);
+  });
+
   test('"Show N new jobs" while scrolled deep brings the new jobs into view', async ({
     page,
     jobsPage,

@@ -9,6 +9,8 @@ export interface Notice {
   id: number;
   tone: "error" | "info";
   message: string;
+  /** What the message is about ("job 42"), so that a later success can clear it. */
+  topic?: string;
 }
 
 let notices: readonly Notice[] = [];
@@ -20,16 +22,29 @@ function emit(): void {
 }
 
 /**
- * Shows a message until dismissed (at most the 3 newest are kept). Returns its id.
+ * Shows a message until dismissed, or until {@link dismissNoticesAbout} its `topic` (at most the
+ * 3 newest are kept). Returns its id.
  * ⚠️ A message already shown with the same tone is not shown twice (its id is returned).
  */
-export function pushNotice(message: string, tone: Notice["tone"] = "error"): number {
+export function pushNotice(
+  message: string,
+  tone: Notice["tone"] = "error",
+  topic?: string,
+): number {
   const shown = notices.find((notice) => notice.message === message && notice.tone === tone);
   if (shown) return shown.id;
   const id = nextId++;
-  notices = [...notices, { id, tone, message }].slice(-3);
+  notices = [...notices, { id, tone, message, topic }].slice(-3);
   emit();
   return id;
+}
+
+/** Removes every message about `topic` (e.g. a failed write, once a retry of it succeeded). */
+export function dismissNoticesAbout(topic: string): void {
+  const kept = notices.filter((notice) => notice.topic !== topic);
+  if (kept.length === notices.length) return;
+  notices = kept;
+  emit();
 }
 
 /** Removes one message. */

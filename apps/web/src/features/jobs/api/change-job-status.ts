@@ -2,10 +2,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { forgetDeletedJob, replaceJobInCaches, shiftStats } from "@/features/jobs/api/cache";
 import { jobKeys } from "@/features/jobs/api/keys";
+import { jobWriteTopic } from "@/features/jobs/api/write-notices";
 import { STATUS_LABELS } from "@/features/jobs/status";
 import type { Job, StatusType } from "@/features/jobs/types";
 import { apiClient, ApiError, errorMessage, unwrap } from "@/lib/api-client";
-import { pushNotice } from "@/lib/notices";
+import { dismissNoticesAbout, pushNotice } from "@/lib/notices";
 
 /**
  * Sets a job's status (`PATCH /api/jobs/{id}/ {status_type}`); the API appends a status row.
@@ -30,7 +31,8 @@ export interface ChangeJobStatusInput {
  * Optimistic status change: the row, the detail and the counts change at once; on failure they
  * roll back to the job as it was and a notice says what failed. A job already gone (404, deleted
  * elsewhere) is not rolled back but forgotten: its row leaves the lists, the counts lose it, its
- * page shows "not found", and one notice says "This job was deleted".
+ * page shows "not found", and one notice says "This job was deleted". A change that succeeds
+ * dismisses the notices of the job's earlier failed changes.
  */
 export function useChangeJobStatus() {
   const client = useQueryClient();
@@ -59,9 +61,14 @@ export function useChangeJobStatus() {
       shiftStats(client, status, job.current_status);
       pushNotice(
         `Could not change the status of "${job.name}" to ${STATUS_LABELS[status]}: ${errorMessage(error)}`,
+        "error",
+        jobWriteTopic(job.id, "status"),
       );
     },
-    onSuccess: (job) => replaceJobInCaches(client, job),
+    onSuccess: (job) => {
+      replaceJobInCaches(client, job);
+      dismissNoticesAbout(jobWriteTopic(job.id, "status"));
+    },
     onSettled: (_data, _error, { job }) => {
       void client.invalidateQueries({ queryKey: jobKeys.stats() });
       void client.invalidateQueries({ queryKey: jobKeys.history(job.id) });

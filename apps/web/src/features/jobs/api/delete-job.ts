@@ -7,9 +7,10 @@ import {
   type JobPosition,
 } from "@/features/jobs/api/cache";
 import { jobKeys } from "@/features/jobs/api/keys";
+import { jobWriteTopic } from "@/features/jobs/api/write-notices";
 import type { Job } from "@/features/jobs/types";
 import { apiClient, ApiError, errorMessage, unwrapEmpty } from "@/lib/api-client";
-import { pushNotice } from "@/lib/notices";
+import { dismissNoticesAbout, pushNotice } from "@/lib/notices";
 
 /**
  * Deletes a job and its statuses (`DELETE /api/jobs/{id}/`).
@@ -28,6 +29,7 @@ function isJobWithId(value: unknown, id: number): boolean {
 /**
  * Optimistic delete: the row leaves every list and the counts drop at once; on failure the row
  * returns to where it was and a notice says what failed. A job already gone (404) stays gone.
+ * Once the job is deleted, the notices of its earlier failed writes are dismissed.
  * ⚠️ Call `deleteOnce` rather than `mutate`: it ignores a second request for the same job.
  */
 export function useDeleteJob() {
@@ -44,10 +46,16 @@ export function useDeleteJob() {
       if (error instanceof ApiError && error.status === 404) return;
       if (context) restoreJobPositions(client, context.positions);
       shiftStats(client, null, job.current_status, 1);
-      pushNotice(`Could not delete "${job.name}": ${errorMessage(error)}`);
+      pushNotice(
+        `Could not delete "${job.name}": ${errorMessage(error)}`,
+        "error",
+        jobWriteTopic(job.id, "delete"),
+      );
     },
     onSuccess: (_data, job) => {
       client.removeQueries({ queryKey: jobKeys.detail(job.id) });
+      dismissNoticesAbout(jobWriteTopic(job.id, "delete"));
+      dismissNoticesAbout(jobWriteTopic(job.id, "status"));
     },
     onSettled: () => client.invalidateQueries({ queryKey: jobKeys.stats() }),
   });

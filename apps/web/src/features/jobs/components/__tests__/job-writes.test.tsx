@@ -54,6 +54,23 @@ describe("status change", () => {
     expect(screen.getByRole("button", { name: /^Running/ })).toHaveTextContent("1");
     expect(screen.getByRole("button", { name: /^Failed/ })).toHaveTextContent("0");
   });
+
+  it("clears the failure's notice once a retry succeeds", async () => {
+    server.use(
+      http.patch(
+        "/api/jobs/:job_id/",
+        () => HttpResponse.json({ detail: "Database unavailable." }, { status: 503 }),
+        { once: true },
+      ),
+    );
+    const { user } = await setup();
+    await chooseStatus(user, "Failed");
+    expect(await screen.findByRole("alert")).toHaveTextContent("Could not change the status");
+
+    await chooseStatus(user, "Failed");
+    await waitFor(() => expect(screen.queryByRole("alert")).not.toBeInTheDocument());
+    expect(fakeApiJobs().find((j) => j.id === 2)?.current_status).toBe("FAILED");
+  });
 });
 
 describe("status change of a job deleted elsewhere", () => {
