@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, type JobsApi } from '../fixtures';
 import { JobsPage } from '../pages/jobs-page';
@@ -56,7 +57,11 @@ test.describe('layout', () => {
       const row = jobsPage.row(long);
       await expect(link).toBeVisible();
       await expect(jobsPage.statusButton(long)).toBeVisible();
-      await expect(row.getByRole('button', { name: `Delete ${long}`, exact: true })).toBeVisible();
+      // Phones (<= 640 px) have the row's actions in one menu button; wider screens a Delete button.
+      const actions = row.getByRole('button', { name: `Actions for ${long}`, exact: true });
+      const deleteButton = row.getByRole('button', { name: `Delete ${long}`, exact: true });
+      await expect(width <= 640 ? actions : deleteButton).toBeVisible();
+      await expect(width <= 640 ? deleteButton : actions).toHaveCount(0);
       // Not cut: the link's text fits its box, the box fits its row, and rows do not overlap.
       const clipped = await link.evaluate(
         (a) => a.scrollWidth > a.clientWidth + 1 || a.scrollHeight > a.clientHeight + 1,
@@ -71,6 +76,60 @@ test.describe('layout', () => {
       );
     });
   }
+
+  // Issue 18: at phone width a row's actions sit in one compact menu, not separate buttons.
+  test('at 390 px a row has one "Actions for <name>" menu, usable from the keyboard, and rows keep their heights', async ({
+    page,
+    jobsPage,
+    api,
+    makeName,
+  }) => {
+    const prefix = makeName();
+    const long = `${prefix}-${'Seismic inversion of the northern basin with full waveform '.repeat(2)}end`;
+    const names = [`${prefix}-a`, long, `${prefix}-b`];
+    await api.createJobs(names, 1);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await jobsPage.goto({ search: prefix });
+    await expect(jobsPage.rows).toHaveCount(3);
+    const row = jobsPage.row(long);
+    const actions = row.getByRole('button', { name: `Actions for ${long}`, exact: true });
+    await expect(actions).toHaveAttribute('aria-haspopup', 'menu');
+
+    // Measured heights: each row holds all of its content and the next one starts where it ends.
+    const boxes = await Promise.all(names.map((name) => box(jobsPage.row(name))));
+    const [newest, middle, oldest] = [boxes[2], boxes[1], boxes[0]];
+    expect(middle?.height ?? 0).toBeGreaterThan(newest?.height ?? 0); // the long name wraps
+    expect(Math.abs((newest?.y ?? 0) + (newest?.height ?? 0) - (middle?.y ?? 0))).toBeLessThanOrEqual(1);
+    expect(Math.abs((middle?.y ?? 0) + (middle?.height ?? 0) - (oldest?.y ?? 0))).toBeLessThanOrEqual(1);
+    expect(await row.evaluate((element) => element.scrollHeight - element.clientHeight)).toBeLessThanOrEqual(1);
+
+    // Keyboard: Enter opens the menu on its first item; Escape closes it back onto the button.
+    await actions.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('menu', { name: `Actions for ${long}` });
+    const deleteItem = menu.getByRole('menuitem', { name: 'Delete…', exact: true });
+    await expect(deleteItem).toBeFocused();
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(actions).toBeFocused();
+
+    // Delete… opens the confirmation; cancelling gives focus back to the menu button.
+    await page.keyboard.press('ArrowDown');
+    await expect(deleteItem).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(jobsPage.confirmDialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(jobsPage.confirmDialog).toBeHidden();
+    await expect(actions).toBeFocused();
+
+    // And confirming deletes the job.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await jobsPage.confirmDialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(jobsPage.row(long)).toHaveCount(0);
+    await expect(jobsPage.rows).toHaveCount(2);
+  });
 
   // Issue 19.1: at these sizes the list box used to be 14-24 px tall and the page did not scroll.
   for (const [width, height, zoom] of [

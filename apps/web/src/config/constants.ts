@@ -42,3 +42,9 @@ export const STREAM_REOPEN_DELAYS_MS: readonly number[] = [15_000, 30_000, 60_00
 
 /** Counts are refetched at most this often for events about jobs no cache knew, in ms. */
 export const LIVE_STATS_REFETCH_THROTTLE_MS = 2_000;
+
+/**
+ * Phone width, where a job row is a card and its actions sit in one "Actions for …" menu. The
+ * same breakpoint as the `@media (width <= 40rem)` rules of the list's CSS modules.
+ */
+export const PHONE_MEDIA_QUERY = "(width <= 40rem)";

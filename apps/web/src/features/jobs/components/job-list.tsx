@@ -5,11 +5,13 @@ import {
   JOB_ROW_HEIGHT_PX,
   LIST_OVERSCAN_ROWS,
   LOAD_MORE_THRESHOLD_ROWS,
+  PHONE_MEDIA_QUERY,
 } from "@/config/constants";
 import styles from "@/features/jobs/components/job-list.module.css";
 import { JobListHeader } from "@/features/jobs/components/job-list-header";
 import { JobRow, type JobRowData } from "@/features/jobs/components/job-row";
 import type { Job, JobOrdering, StatusType } from "@/features/jobs/types";
+import { useMediaQuery } from "@/lib/use-media-query";
 import { useNow } from "@/lib/use-now";
 
 /** Props of {@link JobList}. */
@@ -45,6 +47,7 @@ function rowKey(index: number, data: JobRowData): string | number {
 export function JobList(props: JobListProps) {
   const { jobs, hasNextPage, isFetchingNextPage, loadMoreFailed, onLoadMore } = props;
   const nowMs = useNow();
+  const compactActions = useMediaQuery(PHONE_MEDIA_QUERY);
   const lastStopIndex = useRef(0);
   // Measured heights belong to one view's rows; another filter starts afresh.
   const rowHeight = useDynamicRowHeight({
@@ -67,6 +70,7 @@ export function JobList(props: JobListProps) {
       onRetryLoadMore: onLoadMore,
       onChangeStatus: props.onChangeStatus,
       onRequestDelete: props.onRequestDelete,
+      compactActions,
       nowMs,
       listSearch: props.listSearch,
     }),
@@ -76,6 +80,7 @@ export function JobList(props: JobListProps) {
       onLoadMore,
       props.onChangeStatus,
       props.onRequestDelete,
+      compactActions,
       nowMs,
       props.listSearch,
     ],

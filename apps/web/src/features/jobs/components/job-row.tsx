@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ExactTime } from "@/components/ui/exact-time";
 import { Spinner } from "@/components/ui/spinner";
 import styles from "@/features/jobs/components/job-row.module.css";
+import { JobRowActions } from "@/features/jobs/components/job-row-actions";
 import { JobStatusControl } from "@/features/jobs/components/job-status-control";
 import type { Job, StatusType } from "@/features/jobs/types";
 import { formatDuration, formatExact, formatRelative } from "@/lib/format-time";
@@ -17,6 +18,8 @@ export interface JobRowData {
   onRetryLoadMore: () => void;
   onChangeStatus: (job: Job, status: StatusType) => void;
   onRequestDelete: (job: Job) => void;
+  /** Phone width: the row's actions sit in one compact menu. */
+  compactActions: boolean;
   /** "Now" in epoch ms for relative times. */
   nowMs: number;
   /** The list's query string, handed to the job page so "back" keeps the filters. */
@@ -93,14 +96,11 @@ export function JobRow({ index, style, ariaAttributes, ...data }: RowComponentPr
         ) : null}
       </div>
       <div role="cell" className={styles.actions}>
-        <Button
-          size="sm"
-          variant="ghost"
-          aria-label={`Delete ${job.name}`}
-          onClick={() => data.onRequestDelete(job)}
-        >
-          Delete
-        </Button>
+        <JobRowActions
+          job={job}
+          compact={data.compactActions}
+          onRequestDelete={data.onRequestDelete}
+        />
       </div>
     </div>
   );
