@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type JobsApi } from '../fixtures';
+import { allowApiRequests, expect, refuseApiRequests, test, type JobsApi } from '../fixtures';
 import { JobsPage } from '../pages/jobs-page';
 
 /** Job rows whose box is at least `minVisiblePx` tall inside the viewport, below any sticky part. */
@@ -21,6 +21,13 @@ async function rowsOnScreen(page: Page, minVisiblePx = 40): Promise<number> {
       return bottom - top >= min;
     }).length;
   }, minVisiblePx);
+}
+
+declare global {
+  interface Window {
+    /** Layout shift without recent input since the page loaded (CLS as bench-web sums it). */
+    e2eLayoutShift: number;
+  }
 }
 
 /** The element's box in CSS px; fails when it has none. */
@@ -129,6 +136,45 @@ test.describe('layout', () => {
     await jobsPage.confirmDialog.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(jobsPage.row(long)).toHaveCount(0);
     await expect(jobsPage.rows).toHaveCount(2);
+  });
+
+  // Issue 19.4: the counts, the refresh-error banner and "Show N new jobs" used to push the rows.
+  test('nothing that arrives later moves the rows: first load, a refresh error, new jobs', async ({
+    page,
+    jobsPage,
+    api,
+    makeName,
+    baseURL,
+  }) => {
+    test.slow(); // waits for head refreshes (every 15 s while polling)
+    await page.addInitScript(() => {
+      window.e2eLayoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!entry.hadRecentInput) window.e2eLayoutShift += entry.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const prefix = makeName();
+    await openSeeded(jobsPage, api, prefix, 12);
+    await expect(jobsPage.statusChip('FAILED')).toHaveAccessibleName(/\d/); // the counts are in
+    const firstRow = jobsPage.row(`${prefix}-011`);
+    const top = (await box(firstRow)).y;
+
+    // The head refresh fails for real (431): its banner floats over the rows.
+    await refuseApiRequests(page.context(), baseURL ?? page.url());
+    await expect(page.getByRole('alert').filter({ hasText: 'Could not refresh the list' })).toBeVisible({
+      timeout: 90_000,
+    });
+    expect((await box(firstRow)).y).toBe(top);
+
+    // Requests go through again and a job arrives: "Show 1 new job" floats too.
+    await allowApiRequests(page.context());
+    await api.createJob(`${prefix}-new`);
+    await expect(page.getByRole('button', { name: 'Show 1 new job', exact: true })).toBeVisible({ timeout: 90_000 });
+    expect((await box(firstRow)).y).toBe(top);
+    expect(await page.evaluate(() => window.e2eLayoutShift)).toBeLessThanOrEqual(0.05);
   });
 
   // Issue 19.1: at these sizes the list box used to be 14-24 px tall and the page did not scroll.

@@ -110,6 +110,24 @@ test.describe('list details', () => {
     await expect(notice).toHaveCount(0);
   });
 
+  test('screen readers hear a row position out of all matching jobs, not of the loaded rows', async ({
+    jobsPage,
+    api,
+    makeName,
+  }) => {
+    test.slow(); // 60 jobs through the API
+    const prefix = makeName();
+    await api.createJobs(Array.from({ length: 60 }, (_, i) => `${prefix}-${i}`));
+    await jobsPage.goto();
+    await expect(jobsPage.rows.first()).toBeVisible();
+    // One page (50 rows) is loaded; the table still counts every job (the exact counts) plus its
+    // header row, where it used to announce "1 of 51".
+    await expect
+      .poll(async () => Number(await jobsPage.jobsList.getAttribute('aria-rowcount')))
+      .toBeGreaterThanOrEqual(61);
+    await expect(jobsPage.rows.first()).toHaveAttribute('aria-rowindex', '2');
+  });
+
   test('"Show N new jobs" while scrolled deep brings the new jobs into view', async ({
     page,
     jobsPage,
