@@ -84,6 +84,46 @@ test.describe('layout', () => {
     });
   }
 
+  // Issue 18: at phone width the create form stacks under the title and all of it fits.
+  for (const width of [320, 390]) {
+    test(`at ${width} px the create form sits under the title, whole: a usable name field and the Create job button`, async ({
+      page,
+      jobsPage,
+    }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await jobsPage.goto();
+      const title = await box(page.getByRole('heading', { level: 1, name: 'Jobs', exact: true }));
+      const field = await box(jobsPage.jobNameInput);
+      const button = await box(jobsPage.createButton);
+      expect(field.y, 'the form starts below the title').toBeGreaterThanOrEqual(title.y + title.height - 1);
+      for (const part of [field, button]) {
+        expect(part.x).toBeGreaterThanOrEqual(0);
+        expect(part.x + part.width).toBeLessThanOrEqual(width);
+      }
+      expect(field.width, 'room to type a name').toBeGreaterThanOrEqual(150);
+    });
+  }
+
+  test('at 390 px the open actions menu has no axe violations in the dark scheme', async ({
+    page,
+    jobsPage,
+    api,
+    makeName,
+  }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const name = `${makeName()}-dark`;
+    await api.createJobs([name]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await jobsPage.goto({ search: name });
+    await jobsPage
+      .row(name)
+      .getByRole('button', { name: `Actions for ${name}`, exact: true })
+      .click();
+    await expect(page.getByRole('menu', { name: `Actions for ${name}` })).toBeVisible();
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  });
+
   // Issue 18: at phone width a row's actions sit in one compact menu, not separate buttons.
   test('at 390 px a row has one "Actions for <name>" menu, usable from the keyboard, and rows keep their heights', async ({
     page,
