@@ -10,9 +10,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.idempotency import body_fingerprint, parse_idempotency_key
 from core.pagination.params import reject_unknown_params
 from core.parsers import StrictJSONParser
 from core.renderers import FastJSONRenderer
+from jobs.detail_apis import job_response
+from jobs.idempotency import job_create_idempotent
 from jobs.openapi import (
     BODY_EXAMPLES,
     DATABASE_UNAVAILABLE_EXAMPLE,
@@ -29,7 +32,6 @@ from jobs.openapi import (
     NOT_FOUND_EXAMPLE,
     PARAMETER_ERROR_EXAMPLE,
     STATS_EXAMPLE,
-    STATUS_CHANGE_EXAMPLE,
     STATUS_PAGE_EXAMPLE,
     TAGS,
     VALIDATION_ERROR_EXAMPLE,
@@ -43,17 +45,23 @@ from jobs.pagination import (
     JobListPagination,
     JobStatusHistoryPagination,
 )
-from jobs.schema_rules import RequiredBodyAutoSchema
-from jobs.selectors import job_get, job_list_query, job_stats, job_status_history
+from jobs.selectors import job_list_query, job_stats, job_status_history
 from jobs.serializers import (
     JOB_FIELDS,
     JobCreateInputSerializer,
     JobSerializer,
     JobStatsSerializer,
     JobStatusSerializer,
-    JobUpdateInputSerializer,
+    job_etag,
 )
-from jobs.services import job_create, job_delete, job_update
+from jobs.services import job_create
+from jobs.write_openapi import (
+    ERRORS_422,
+    IDEMPOTENCY_KEY_PARAMETER,
+    KEY_REUSED_EXAMPLE,
+    MALFORMED_KEY_EXAMPLE,
+    etag_header,
+)
 
 
 class JobListCreateApi(APIView):
@@ -97,100 +105,47 @@ class JobListCreateApi(APIView):
     @extend_schema(
         operation_id="jobs_create",
         summary="Create a job",
-        description="Creates the job with an initial PENDING status.",
+        description=(
+            "Creates the job with an initial PENDING status. With "
+            "`Idempotency-Key`, a retry of the same request creates nothing "
+            "and returns the first 201."
+        ),
+        parameters=[IDEMPOTENCY_KEY_PARAMETER, etag_header([201])],
         request=JobCreateInputSerializer,
         responses={
             201: JobSerializer,
             **ERRORS_400,
             **ERRORS_BODY,
             **ERRORS_409,
+            **ERRORS_422,
             **ERRORS_503,
         },
         examples=[
             NEW_JOB_EXAMPLE,
             job_example("201"),
             VALIDATION_ERROR_EXAMPLE,
+            MALFORMED_KEY_EXAMPLE,
             *BODY_EXAMPLES,
             WRITE_CONFLICT_EXAMPLE,
+            KEY_REUSED_EXAMPLE,
             DATABASE_UNAVAILABLE_EXAMPLE,
         ],
         tags=TAGS,
     )
     def post(self, request: Request) -> Response:
+        key = parse_idempotency_key(request.headers.get("Idempotency-Key"))
         serializer = JobCreateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        job = job_create(**serializer.validated_data)
-        return Response(JobSerializer(job).data, status=status.HTTP_201_CREATED)
-
-
-class JobDetailApi(APIView):
-    """``/api/jobs/<id>/``: read, update (status and/or name) or delete."""
-
-    parser_classes = [StrictJSONParser]
-    schema = RequiredBodyAutoSchema()
-
-    @extend_schema(
-        operation_id="jobs_retrieve",
-        summary="Get a job",
-        parameters=[JOB_ID_PARAMETER],
-        responses={200: JobSerializer, **ERRORS_404, **ERRORS_503},
-        examples=[job_example("200"), NOT_FOUND_EXAMPLE, DATABASE_UNAVAILABLE_EXAMPLE],
-        tags=TAGS,
-    )
-    def get(self, request: Request, job_id: int) -> Response:
-        job = job_get(job_id=job_id)
-        return Response(JobSerializer(job).data)
-
-    @extend_schema(
-        operation_id="jobs_partial_update",
-        summary="Change a job's status and/or name",
-        description=(
-            "`status_type` appends a new entry to the job's status history, "
-            "even when it equals the current status; the returned job "
-            "already shows it. At least one field is required."
-        ),
-        parameters=[JOB_ID_PARAMETER],
-        request=JobUpdateInputSerializer,
-        responses={
-            200: JobSerializer,
-            **ERRORS_400,
-            **ERRORS_404,
-            **ERRORS_BODY,
-            **ERRORS_409,
-            **ERRORS_503,
-        },
-        examples=[
-            STATUS_CHANGE_EXAMPLE,
-            job_example("200"),
-            VALIDATION_ERROR_EXAMPLE,
-            NOT_FOUND_EXAMPLE,
-            *BODY_EXAMPLES,
-            WRITE_CONFLICT_EXAMPLE,
-            DATABASE_UNAVAILABLE_EXAMPLE,
-        ],
-        tags=TAGS,
-    )
-    def patch(self, request: Request, job_id: int) -> Response:
-        serializer = JobUpdateInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        job = job_update(job_id=job_id, **serializer.validated_data)
-        return Response(JobSerializer(job).data)
-
-    @extend_schema(
-        operation_id="jobs_destroy",
-        summary="Delete a job and its status history",
-        parameters=[JOB_ID_PARAMETER],
-        responses={204: None, **ERRORS_404, **ERRORS_409, **ERRORS_503},
-        examples=[
-            NOT_FOUND_EXAMPLE,
-            WRITE_CONFLICT_EXAMPLE,
-            DATABASE_UNAVAILABLE_EXAMPLE,
-        ],
-        tags=TAGS,
-    )
-    def delete(self, request: Request, job_id: int) -> Response:
-        job_delete(job_id=job_id)
-        return Response(status=status.HTTP_204_NO_CONTENT)
+        if key is None:
+            return job_response(job_create(**serializer.validated_data), 201)
+        created = job_create_idempotent(
+            key=key,
+            fingerprint=body_fingerprint(request.data),
+            render=lambda job: JobSerializer(job).data,
+            **serializer.validated_data,
+        )
+        headers = {"ETag": job_etag(created.body)}
+        return Response(created.body, status=status.HTTP_201_CREATED, headers=headers)
 
 
 class JobStatusHistoryApi(APIView):

@@ -5,7 +5,14 @@ each class to a status code through its ``status_code`` attribute; the
 base classes live in ``core.errors``.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from core.errors import ApplicationError, NotFoundError
+
+if TYPE_CHECKING:
+    from jobs.models import Job
 
 
 class JobNotFoundError(NotFoundError):
@@ -27,6 +34,34 @@ class JobInvalidError(ApplicationError):
     """
 
     default_message = "The job is not valid."
+
+
+class JobVersionMismatchError(ApplicationError):
+    """``If-Match`` names no current version of the job: nothing was written.
+
+    ``job`` is the job as it is now (read under its row lock), for the 412
+    body.
+    """
+
+    status_code = 412
+    default_message = (
+        "The job changed since the version in If-Match; nothing was changed. "
+        "The current job is in `job`."
+    )
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+        super().__init__()
+
+
+class IdempotencyKeyReusedError(ApplicationError):
+    """An ``Idempotency-Key`` already used with a different request body."""
+
+    status_code = 422
+    default_message = (
+        "This Idempotency-Key was used with a different request body; "
+        "use a new key for a new request."
+    )
 
 
 class BulkOperationNotFoundError(NotFoundError):

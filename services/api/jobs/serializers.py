@@ -34,6 +34,19 @@ def iso_utc(value: datetime | None) -> str | None:
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
+def job_etag(job: Job | Mapping[str, Any]) -> str:
+    """Return the strong ``ETag`` of a job: its ``updated_at``, quoted.
+
+    ``updated_at`` moves with every change of the job's representation
+    (docs/architecture.md, "Versions"), so a client can build ``If-Match``
+    from any job it read: ``"2026-11-29T09:15:10.391854Z"``.  ``job`` is a
+    model instance or its serialized form.
+    """
+    if isinstance(job, Job):
+        return f'"{iso_utc(job.updated_at)}"'
+    return f'"{job["updated_at"]}"'
+
+
 class JobSerializer(serializers.ModelSerializer[Job]):
     """A job as the API returns it; every field is read-only."""
 

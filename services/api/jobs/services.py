@@ -8,6 +8,11 @@ service reads the job back after its writes and returns what the triggers
 made of them.  Every service is one transaction (``write_transaction``),
 run again when PostgreSQL aborts it for a deadlock or a serialization
 failure.  The rules are in docs/api.md ("Update").
+
+``job_update`` and ``job_delete`` take an optional ``if_match``: the job's
+row is then locked first and its version (``jobs.serializers.job_etag``)
+checked under that lock, in the transaction that writes, so of two writers
+holding the same version exactly one succeeds.
 """
 
 from __future__ import annotations
@@ -18,8 +23,10 @@ from django.db.models.functions import Greatest, Now
 from psycopg import errors as pg_errors
 
 from core.db.retry import write_transaction
-from jobs.exceptions import JobInvalidError, JobNotFoundError
+from core.preconditions import IfMatch
+from jobs.exceptions import JobInvalidError, JobNotFoundError, JobVersionMismatchError
 from jobs.models import Job, JobStatus, StatusType
+from jobs.serializers import job_etag
 
 
 def _invalid(exc: IntegrityError) -> Exception:
@@ -34,6 +41,24 @@ def _invalid(exc: IntegrityError) -> Exception:
 def _job_read_back(job_id: int) -> Job:
     """Read the job as the triggers left it (one primary-key probe)."""
     return Job.objects.get(pk=job_id)
+
+
+def _lock_if_match(job_id: int, if_match: IfMatch, *, for_delete: bool) -> None:
+    """Lock the job's row, then check ``if_match`` against its version.
+
+    ``FOR UPDATE`` before a delete, ``FOR NO KEY UPDATE`` before an update
+    (what the write itself would take).  The lock waits for a concurrent
+    writer to commit and then reads the row it left.
+
+    Raises:
+        JobNotFoundError: no job has ``job_id``.
+        JobVersionMismatchError: the current version does not match.
+    """
+    job = Job.objects.select_for_update(no_key=not for_delete).filter(pk=job_id).first()
+    if job is None:
+        raise JobNotFoundError(job_id)
+    if not if_match.matches(job_etag(job)):
+        raise JobVersionMismatchError(job)
 
 
 @write_transaction
@@ -130,15 +155,21 @@ def job_update(
     job_id: int,
     name: str | None = None,
     status_type: StatusType | str | None = None,
+    if_match: IfMatch | None = None,
 ) -> Job:
     """Apply a PATCH: ``job_rename`` and/or ``job_status_change``, one transaction.
 
-    With neither argument the job is returned unchanged.
+    With neither argument the job is returned unchanged.  With
+    ``if_match`` nothing is written unless it matches the job's version,
+    checked under the job's row lock.
 
     Raises:
         JobNotFoundError: no job has ``job_id``.
+        JobVersionMismatchError: ``if_match`` does not match.
         JobInvalidError: the new name or status violates a constraint.
     """
+    if if_match is not None:
+        _lock_if_match(job_id, if_match, for_delete=False)
     job = None
     if name is not None:
         job = _rename(job_id, name)
@@ -153,15 +184,19 @@ def job_update(
 
 
 @write_transaction
-def job_delete(*, job_id: int) -> None:
+def job_delete(*, job_id: int, if_match: IfMatch | None = None) -> None:
     """Delete a job and, by the database's ON DELETE CASCADE, its history.
 
     One ``DELETE`` statement whatever the size of the history; the
-    triggers take the job out of the ``JobStatusCount`` counters.
+    triggers take the job out of the ``JobStatusCount`` counters.  With
+    ``if_match`` the job is locked and its version checked first.
 
     Raises:
         JobNotFoundError: no job has ``job_id``.
+        JobVersionMismatchError: ``if_match`` does not match.
     """
+    if if_match is not None:
+        _lock_if_match(job_id, if_match, for_delete=True)
     deleted, _ = Job.objects.filter(pk=job_id).delete()
     if not deleted:
         raise JobNotFoundError(job_id)

@@ -2,8 +2,9 @@
 
 from django.urls import path
 
-from jobs.apis import JobDetailApi, JobListCreateApi, JobStatsApi, JobStatusHistoryApi
+from jobs.apis import JobListCreateApi, JobStatsApi, JobStatusHistoryApi
 from jobs.bulk_apis import JobBulkApi, JobBulkOperationApi
+from jobs.detail_apis import JobDetailApi
 
 app_name = "jobs"
 

@@ -39,7 +39,7 @@ export interface paths {
         put?: never;
         /**
          * Create a job
-         * @description Creates the job with an initial PENDING status.
+         * @description Creates the job with an initial PENDING status. With `Idempotency-Key`, a retry of the same request creates nothing and returns the first 201.
          */
         post: operations["jobs_create"];
         delete?: never;
@@ -64,14 +64,14 @@ export interface paths {
         post?: never;
         /**
          * Delete a job and its status history
-         * @description ``/api/jobs/<id>/``: read, update (status and/or name) or delete.
+         * @description With `If-Match`, only if the job is still at that version (else 412).
          */
         delete: operations["jobs_destroy"];
         options?: never;
         head?: never;
         /**
          * Change a job's status and/or name
-         * @description `status_type` appends a new entry to the job's status history, even when it equals the current status; the returned job already shows it. At least one field is required.
+         * @description `status_type` appends a new entry to the job's status history, even when it equals the current status; the returned job already shows it. At least one field is required. With `If-Match`, only if the job is still at that version (else 412).
          */
         patch: operations["jobs_partial_update"];
         trace?: never;
@@ -328,6 +328,13 @@ export interface components {
             /** Format: date-time */
             readonly timestamp: string;
         };
+        /** @description The 412 body: the error envelope's ``detail`` and the current job. */
+        JobVersionMismatch: {
+            /** @description One-line summary of the error. */
+            detail: string;
+            /** @description The job as it is now; its ETag is the header's. */
+            job: components["schemas"]["Job"];
+        };
         /** @enum {unknown} */
         NullEnum: null;
         PaginatedJobList: {
@@ -482,7 +489,10 @@ export interface operations {
     jobs_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Create at most one job per key (draft-ietf-httpapi-idempotency-key-header): an RFC 8941 string in double quotes, 1 to 255 printable ASCII characters (`"8e03978e-40d5-43e8-bc93-6894a57f9324"`). The same key with the same body within 24 h returns the first 201 again (the same job); with another body a 422; a malformed key a 400. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -494,6 +504,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Strong entity-tag of the job's version: its `updated_at` in double quotes (`"2026-11-29T09:15:49.757999Z"`). Send it back in `If-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -532,6 +544,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -556,6 +576,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong entity-tag of the job's version: its `updated_at` in double quotes (`"2026-11-29T09:15:49.757999Z"`). Send it back in `If-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -583,7 +605,10 @@ export interface operations {
     jobs_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Write only if the job is still at this version (RFC 9110, 13.1.1): an `ETag` (`"2026-11-29T09:15:49.757999Z"`, or a job's `updated_at` in double quotes), several separated by commas, or `*` (any version). Checked under the job's row lock: a stale version is a 412 with the current job, a header that is not an entity-tag list a 400, a weak tag (`W/`) never matches. Without it the write is unconditional. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Job id. */
                 job_id: number;
@@ -598,6 +623,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             404: {
                 headers: {
@@ -615,6 +648,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            412: {
+                headers: {
+                    /** @description Strong entity-tag of the job's version: its `updated_at` in double quotes (`"2026-11-29T09:15:49.757999Z"`). Send it back in `If-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobVersionMismatch"];
+                };
+            };
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -628,7 +671,10 @@ export interface operations {
     jobs_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Write only if the job is still at this version (RFC 9110, 13.1.1): an `ETag` (`"2026-11-29T09:15:49.757999Z"`, or a job's `updated_at` in double quotes), several separated by commas, or `*` (any version). Checked under the job's row lock: a stale version is a 412 with the current job, a header that is not an entity-tag list a 400, a weak tag (`W/`) never matches. Without it the write is unconditional. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Job id. */
                 job_id: number;
@@ -643,6 +689,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong entity-tag of the job's version: its `updated_at` in double quotes (`"2026-11-29T09:15:49.757999Z"`). Send it back in `If-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -671,6 +719,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            412: {
+                headers: {
+                    /** @description Strong entity-tag of the job's version: its `updated_at` in double quotes (`"2026-11-29T09:15:49.757999Z"`). Send it back in `If-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobVersionMismatch"];
                 };
             };
             413: {

@@ -177,6 +177,15 @@ if not 1 <= BULK_BATCH_SIZE <= 10000:
 BULK_BATCH_PAUSE_MS = env.int("BULK_BATCH_PAUSE_MS", default=10)
 if BULK_BATCH_PAUSE_MS < 0:
     raise ImproperlyConfigured("BULK_BATCH_PAUSE_MS must be 0 or more.")
+# How long an Idempotency-Key of POST /api/jobs/ replays its first response
+# (seconds; the draft's example is 24 h), and how many expired keys each
+# keyed POST deletes (docs/operations.md, "Idempotency keys").
+IDEMPOTENCY_KEY_TTL_S = env.int("IDEMPOTENCY_KEY_TTL_S", default=86400)
+if IDEMPOTENCY_KEY_TTL_S < 1:
+    raise ImproperlyConfigured("IDEMPOTENCY_KEY_TTL_S must be 1 or more.")
+IDEMPOTENCY_KEY_PRUNE_BATCH = env.int("IDEMPOTENCY_KEY_PRUNE_BATCH", default=100)
+if not 0 <= IDEMPOTENCY_KEY_PRUNE_BATCH <= 10000:
+    raise ImproperlyConfigured("IDEMPOTENCY_KEY_PRUNE_BATCH must be from 0 to 10000.")
 
 # ---- I18N / time --------------------------------------------------------------
 

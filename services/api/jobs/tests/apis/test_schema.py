@@ -64,15 +64,25 @@ def test_schema_docs_assets_served_locally_under_api_static(client) -> None:
 def test_schema_documents_every_error_status(tmp_path: Path) -> None:
     # Every status the API can answer is in the schema with the envelope:
     # 503 wherever the database is read, 413/415 wherever a body is parsed,
-    # 409 wherever a write can keep deadlocking.
+    # 409 wherever a write can keep deadlocking, 412 and 422 where the
+    # If-Match and Idempotency-Key headers are taken.
     paths = yaml.safe_load(_generate(tmp_path))["paths"]
     envelope = "#/components/schemas/ErrorEnvelope"
+    version_mismatch = "#/components/schemas/JobVersionMismatch"
     expected = {
         ("/api/jobs/", "get"): {"400", "414", "503"},
-        ("/api/jobs/", "post"): {"400", "409", "413", "415", "503"},
+        ("/api/jobs/", "post"): {"400", "409", "413", "415", "422", "503"},
         ("/api/jobs/{job_id}/", "get"): {"404", "503"},
-        ("/api/jobs/{job_id}/", "patch"): {"400", "404", "409", "413", "415", "503"},
-        ("/api/jobs/{job_id}/", "delete"): {"404", "409", "503"},
+        ("/api/jobs/{job_id}/", "patch"): {
+            "400",
+            "404",
+            "409",
+            "412",
+            "413",
+            "415",
+            "503",
+        },
+        ("/api/jobs/{job_id}/", "delete"): {"400", "404", "409", "412", "503"},
         ("/api/jobs/{job_id}/statuses/", "get"): {"400", "404", "414", "503"},
         ("/api/jobs/stats/", "get"): {"503"},
         ("/api/health/", "get"): {"503"},
@@ -83,4 +93,6 @@ def test_schema_documents_every_error_status(tmp_path: Path) -> None:
         assert errors == statuses, (path, method, errors)
         for code in statuses:
             schema = responses[code]["content"]["application/json"]["schema"]
-            assert schema["$ref"] == envelope, (path, method, code)
+            # A 412 is the envelope's detail plus the current job.
+            expected_ref = version_mismatch if code == "412" else envelope
+            assert schema["$ref"] == expected_ref, (path, method, code)

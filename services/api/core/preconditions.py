@@ -1,0 +1,62 @@
+"""The ``If-Match`` request header (RFC 9110, section 13.1.1).
+
+``If-Match = "*" / #entity-tag``.  Django's ``parse_etags`` extracts the
+entity-tags; this module adds what it leaves out: a header with a member
+that is not an entity-tag is a 400 (it drops such members silently), and
+the strong comparison RFC 9110 requires for ``If-Match``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.http import parse_etags, split_header_value
+
+from core.errors import ApplicationError
+
+
+class MalformedIfMatchError(ApplicationError):
+    """An ``If-Match`` header that is neither ``*`` nor a list of entity-tags."""
+
+    default_message = (
+        'If-Match must be "*" or a list of entity-tags in double quotes, '
+        'as the ETag header gives them (If-Match: "…").'
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class IfMatch:
+    """A parsed ``If-Match``: ``any`` for ``*``, else the quoted entity-tags.
+
+    Tags keep their quotes and a ``W/`` prefix, as ``ETag`` writes them.
+    """
+
+    any: bool
+    tags: tuple[str, ...] = ()
+
+    def matches(self, etag: str) -> bool:
+        """Tell whether the current strong ``etag`` passes the condition.
+
+        Strong comparison: a weak tag (``W/"…"``) never matches.  ``*``
+        matches any current representation (the caller has one).
+        """
+        return self.any or etag in self.tags
+
+
+def parse_if_match(value: str | None) -> IfMatch | None:
+    """Parse an ``If-Match`` header value; ``None`` when there is none.
+
+    Raises:
+        MalformedIfMatchError: the value is blank, ``*`` mixed with tags,
+            or holds a member that is not an entity-tag (an unquoted
+            version, say).
+    """
+    if value is None:
+        return None
+    tags = parse_etags(value)
+    if tags == ["*"]:
+        return IfMatch(any=True)
+    members = list(split_header_value(value))
+    if not members or len(tags) != len(members):
+        raise MalformedIfMatchError()
+    return IfMatch(any=False, tags=tuple(tags))
