@@ -130,17 +130,38 @@ export class JobsPage {
 
   /** Picks a new status in the job's row: opens its status menu, clicks the status. */
   async setStatus(name: string, status: JobStatus): Promise<void> {
+    await this.openStatusMenu(name);
+    await this.chooseStatus(status);
+  }
+
+  /** Opens the status menu of the job's row. */
+  async openStatusMenu(name: string): Promise<void> {
     await this.statusButton(name).click();
+    await expect(this.statusMenu).toBeVisible();
+  }
+
+  /** Picks a status in the open status menu. */
+  async chooseStatus(status: JobStatus): Promise<void> {
     await this.statusMenu.getByRole('menuitemradio', { name: STATUS_LABELS[status], exact: true }).click();
     await expect(this.statusMenu).toBeHidden();
   }
 
   /** Deletes the job through its row's button and the confirmation dialog. */
   async deleteJob(name: string): Promise<void> {
+    await this.openDeleteDialog(name);
+    await this.confirmDelete();
+  }
+
+  /** Opens the "Delete this job?" dialog of the job's row. */
+  async openDeleteDialog(name: string): Promise<void> {
     await this.row(name)
       .getByRole('button', { name: `Delete ${name}`, exact: true })
       .click();
     await expect(this.confirmDialog).toBeVisible();
+  }
+
+  /** Confirms the open delete dialog. */
+  async confirmDelete(): Promise<void> {
     await this.confirmDialog.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(this.confirmDialog).toBeHidden();
   }

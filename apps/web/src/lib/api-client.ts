@@ -11,16 +11,21 @@ import type { components, paths } from "@/api/schema.gen";
 /** The API's error envelope (`docs/api.md`): a one-line summary plus per-field messages. */
 export type ApiErrorBody = components["schemas"]["ErrorEnvelope"];
 
-/** A failed API call. `status` is 0 when the server could not be reached. */
+/**
+ * A failed API call. `status` is 0 when the server could not be reached. `payload` is the body as
+ * the server sent it (a 412 carries more than the envelope: the current job), unchecked.
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly body: ApiErrorBody;
+  readonly payload: unknown;
 
-  constructor(status: number, body: ApiErrorBody) {
+  constructor(status: number, body: ApiErrorBody, payload?: unknown) {
     super(body.detail);
     this.name = "ApiError";
     this.status = status;
     this.body = body;
+    this.payload = payload;
   }
 
   /** Messages the server gave for one input field (empty when none). */
@@ -81,6 +86,7 @@ function failure(result: ClientResult<unknown>): ApiError {
   return new ApiError(
     status,
     toErrorBody(result.error, `Request failed (${status}${statusText ? ` ${statusText}` : ""})`),
+    result.error,
   );
 }
 

@@ -13,9 +13,17 @@ interface FakeState {
   nextId: number;
   /** Every request seen, as "METHOD /path?query". */
   requests: string[];
+  /** Idempotency-Key header value -> the name it created and the 201 body. */
+  keys: Map<string, { name: string; job: Job }>;
 }
 
-const state: FakeState = { jobs: [], history: new Map(), nextId: 1, requests: [] };
+const state: FakeState = {
+  jobs: [],
+  history: new Map(),
+  nextId: 1,
+  requests: [],
+  keys: new Map(),
+};
 
 /** Replaces the fake database with these jobs (each gets one status row). */
 export function seedFakeApi(jobs: Job[]): void {
@@ -35,6 +43,7 @@ export function seedFakeApi(jobs: Job[]): void {
 export function resetFakeApi(): void {
   seedFakeApi([]);
   state.requests = [];
+  state.keys = new Map();
 }
 
 /** Requests the app sent so far ("GET /api/jobs/?status=RUNNING"). */
@@ -54,6 +63,38 @@ function log(request: Request): void {
 
 function notFound() {
   return HttpResponse.json({ detail: "Not found." }, { status: 404 });
+}
+
+/** The API's 412 when `If-Match` names another version of the job, else null. */
+function versionConflict(request: Request, job: Job) {
+  const ifMatch = request.headers.get("If-Match");
+  if (ifMatch === null || ifMatch === "*" || ifMatch === `"${job.updated_at}"`) return null;
+  return HttpResponse.json(
+    { detail: "The job changed since the version in If-Match; nothing was changed.", job },
+    { status: 412 },
+  );
+}
+
+/**
+ * Creates a job as `POST /api/jobs/` does, honouring `Idempotency-Key` (the same key and name
+ * return the first job); null for a key reused with another name (the API's 422).
+ */
+export function fakeApiCreate(name: string, key: string | null): Job | null {
+  const stored = key === null ? undefined : state.keys.get(key);
+  if (stored) return stored.name === name ? stored.job : null;
+  const now = new Date().toISOString();
+  const job: Job = {
+    id: state.nextId++,
+    name,
+    current_status: "PENDING",
+    status_changed_at: now,
+    created_at: now,
+    updated_at: now,
+  };
+  state.jobs = [job, ...state.jobs];
+  state.history.set(job.id, [{ id: job.id * 10, status_type: "PENDING", timestamp: now }]);
+  if (key !== null) state.keys.set(key, { name, job });
+  return job;
 }
 
 const COMPARE: Record<JobOrdering, (a: Job, b: Job) => number> = {
@@ -125,17 +166,10 @@ export const fakeApiHandlers = [
         { status: 400 },
       );
     }
-    const now = new Date().toISOString();
-    const job: Job = {
-      id: state.nextId++,
-      name: name.trim(),
-      current_status: "PENDING",
-      status_changed_at: now,
-      created_at: now,
-      updated_at: now,
-    };
-    state.jobs = [job, ...state.jobs];
-    state.history.set(job.id, [{ id: job.id * 10, status_type: "PENDING", timestamp: now }]);
+    const job = fakeApiCreate(name.trim(), request.headers.get("Idempotency-Key"));
+    if (!job) {
+      return HttpResponse.json({ detail: "Key used with another body." }, { status: 422 });
+    }
     return HttpResponse.json(job, { status: 201 });
   }),
   http.get("/api/jobs/:job_id/", ({ params }) => {
@@ -145,6 +179,8 @@ export const fakeApiHandlers = [
   http.patch("/api/jobs/:job_id/", async ({ params, request }) => {
     const job = findJob(params);
     if (!job) return notFound();
+    const conflict = versionConflict(request, job);
+    if (conflict) return conflict;
     const body: unknown = await request.json();
     const status =
       typeof body === "object" && body !== null && "status_type" in body ? body.status_type : null;
@@ -156,9 +192,11 @@ export const fakeApiHandlers = [
     }
     return HttpResponse.json(changeStatus(job, status));
   }),
-  http.delete("/api/jobs/:job_id/", ({ params }) => {
+  http.delete("/api/jobs/:job_id/", ({ params, request }) => {
     const job = findJob(params);
     if (!job) return notFound();
+    const conflict = versionConflict(request, job);
+    if (conflict) return conflict;
     state.jobs = state.jobs.filter((j) => j.id !== job.id);
     return new HttpResponse(null, { status: 204 });
   }),

@@ -6,6 +6,7 @@ import { JOB_NAME_MAX_LENGTH } from "@/config/constants";
 import { jobMatchesFilters } from "@/features/jobs/api/cache";
 import { useCreateJob } from "@/features/jobs/api/create-job";
 import styles from "@/features/jobs/components/job-create-form.module.css";
+import { useSubmitKey } from "@/features/jobs/hooks/use-submit-key";
 import { jobNameLength, trimJobName, validateJobName } from "@/features/jobs/job-name";
 import type { JobFilters } from "@/features/jobs/types";
 import { ApiError, errorMessage } from "@/lib/api-client";
@@ -15,12 +16,15 @@ import { pushNotice } from "@/lib/notices";
  * The create-job form: the name is trimmed and checked by the API's own rule (code points,
  * `features/jobs/job-name.ts`) before any request, the button is
  * disabled while sending, server field errors show at the field, and focus returns to the input.
+ * Each submit carries an `Idempotency-Key`, kept for a retry of the same name, so a double submit
+ * or a retry after a timeout creates one job.
  */
 export function JobCreateForm({ filters }: { filters: JobFilters }) {
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const create = useCreateJob();
+  const submitKey = useSubmitKey();
 
   function onSubmit(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,23 +34,29 @@ export function JobCreateForm({ filters }: { filters: JobFilters }) {
       inputRef.current?.focus();
       return;
     }
-    create.mutate(trimJobName(name), {
-      onSuccess: (job) => {
-        setName("");
-        if (!jobMatchesFilters(job, filters)) {
-          pushNotice(`Created "${job.name}"; the current filters hide it.`, "info");
-        }
+    const trimmed = trimJobName(name);
+    // The same name sent again before a success (a retry) reuses the key: one job at most.
+    create.mutate(
+      { name: trimmed, idempotencyKey: submitKey.keyFor(trimmed) },
+      {
+        onSuccess: (job) => {
+          submitKey.done();
+          setName("");
+          if (!jobMatchesFilters(job, filters)) {
+            pushNotice(`Created "${job.name}"; the current filters hide it.`, "info");
+          }
+        },
+        onError: (failure) => {
+          const fieldMessages = failure instanceof ApiError ? failure.fieldErrors("name") : [];
+          setError(
+            fieldMessages.length > 0
+              ? fieldMessages.join(" ")
+              : `Could not create the job: ${errorMessage(failure)}`,
+          );
+        },
+        onSettled: () => inputRef.current?.focus(),
       },
-      onError: (failure) => {
-        const fieldMessages = failure instanceof ApiError ? failure.fieldErrors("name") : [];
-        setError(
-          fieldMessages.length > 0
-            ? fieldMessages.join(" ")
-            : `Could not create the job: ${errorMessage(failure)}`,
-        );
-      },
-      onSettled: () => inputRef.current?.focus(),
-    });
+    );
   }
 
   return (

@@ -32,7 +32,8 @@ export function JobDetail({ job, listPath, onDeleted, onBackToList }: JobDetailP
   useEffect(() => headingRef.current?.focus({ preventScroll: true }), [job.id]);
   const changeStatus = useChangeJobStatus();
   const deletion = useDeleteJob();
-  const [confirming, setConfirming] = useState(false);
+  // The job as the user saw it when the dialog opened: its version is what Delete confirms.
+  const [confirming, setConfirming] = useState<Job | null>(null);
 
   return (
     <article className={styles.page}>
@@ -74,7 +75,7 @@ export function JobDetail({ job, listPath, onDeleted, onBackToList }: JobDetailP
         <Button
           variant="danger"
           aria-label={`Delete ${job.name}`}
-          onClick={() => setConfirming(true)}
+          onClick={() => setConfirming(job)}
         >
           Delete
         </Button>
@@ -82,10 +83,15 @@ export function JobDetail({ job, listPath, onDeleted, onBackToList }: JobDetailP
       <JobHistory jobId={job.id} nowMs={nowMs} />
       {confirming ? (
         <DeleteJobDialog
-          job={job}
+          job={confirming}
           busy={deletion.isPending}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => deletion.deleteOnce(job, { onSuccess: onDeleted })}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() =>
+            deletion.deleteOnce(confirming, {
+              onSuccess: onDeleted,
+              onError: () => setConfirming(null),
+            })
+          }
         />
       ) : null}
     </article>

@@ -1,4 +1,5 @@
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { useState } from "react";
 
 import styles from "@/features/jobs/components/job-status-menu.module.css";
 import { StatusBadge } from "@/features/jobs/components/status-badge";
@@ -8,7 +9,10 @@ import type { Job, StatusType } from "@/features/jobs/types";
 /** Props of {@link JobStatusMenu}. */
 export interface JobStatusMenuProps {
   job: Job;
-  /** Called once per explicit choice (Enter, Space or a click on another status). */
+  /**
+   * Called once per explicit choice (Enter, Space or a click on another status), with the job as
+   * it was when the menu opened: its version is what the user decided on.
+   */
   onChange: (job: Job, status: StatusType) => void;
 }
 
@@ -18,12 +22,20 @@ export interface JobStatusMenuProps {
  *
  * ⚠️ Arrow keys only open the menu and move between its items; a status changes on an explicit
  * choice, never on arrow navigation (a per-row `<select>` used to PATCH on every ArrowDown).
+ * ⚠️ The job is captured when the menu opens: a live update arriving while it is open still makes
+ * the choice a conflict (412) rather than an overwrite of a change the user never saw.
  */
 export function JobStatusMenu({ job, onChange }: JobStatusMenuProps) {
   const current = job.current_status;
+  const [seen, setSeen] = useState(job);
   return (
     // Not modal: no scroll lock or inert page while open (the list scrolls with the window).
-    <DropdownMenu.Root modal={false}>
+    <DropdownMenu.Root
+      modal={false}
+      onOpenChange={(open) => {
+        if (open) setSeen(job);
+      }}
+    >
       <DropdownMenu.Trigger
         className={styles.trigger}
         aria-label={`Status of ${job.name}: ${current ? STATUS_LABELS[current] : "No status"}`}
@@ -44,7 +56,7 @@ export function JobStatusMenu({ job, onChange }: JobStatusMenuProps) {
           <DropdownMenu.RadioGroup
             value={current ?? ""}
             onValueChange={(value) => {
-              if (isStatus(value) && value !== current) onChange(job, value);
+              if (isStatus(value) && value !== current) onChange(seen, value);
             }}
           >
             {STATUSES.map((status) => (
