@@ -16,8 +16,8 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-# A request: (method, path, JSON body or None).
-RequestSpec = tuple[str, str, dict | None]
+# A request: (method, path, JSON body or None[, extra request headers]).
+RequestSpec = tuple[str, str, dict | None] | tuple[str, str, dict | None, dict]
 RequestSource = Callable[[], RequestSpec]
 
 
@@ -81,8 +81,8 @@ class Client:
             RequestFailedError: the status is not 2xx, or the connection
                 failed (the connection is reset for the next call).
         """
-        method, path, body = spec
-        headers = {"Accept": "application/json"}
+        method, path, body, *extra = spec
+        headers = {"Accept": "application/json", **(extra[0] if extra else {})}
         payload = None
         if body is not None:
             payload = json.dumps(body).encode()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import time
+import uuid
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -110,6 +111,23 @@ def list_cases(database_url: str, inputs: Inputs, page_size: int) -> list[FloorC
     return cases
 
 
+def _keyed_post_case(tag: str) -> FloorCase:
+    """``POST job`` with a fresh ``Idempotency-Key`` each time: the cost of
+    the key's row, its prune probe and the stored response."""
+    counter = itertools.count()
+    return FloorCase(
+        "POST job, Idempotency-Key",
+        "api",
+        lambda: (
+            "POST",
+            "/api/jobs/",
+            {"name": f"{POST_NAME_PREFIX}{tag}-k{next(counter)}"},
+            {"Idempotency-Key": f'"{uuid.uuid4()}"'},
+        ),
+        TARGETS["write"],
+    )
+
+
 def other_cases(inputs: Inputs, page_size: int) -> list[FloorCase]:
     """Search terms, stats, history, PATCH and POST."""
     cases = [
@@ -150,6 +168,7 @@ def other_cases(inputs: Inputs, page_size: int) -> list[FloorCase]:
             TARGETS["write"],
         )
     )
+    cases.append(_keyed_post_case(tag))
     return cases
 
 
