@@ -1,18 +1,25 @@
 """The ``If-Match`` request header (RFC 9110, section 13.1.1).
 
 ``If-Match = "*" / #entity-tag``.  Django's ``parse_etags`` extracts the
-entity-tags; this module adds what it leaves out: a header with a member
-that is not an entity-tag is a 400 (it drops such members silently), and
-the strong comparison RFC 9110 requires for ``If-Match``.
+entity-tags; this module adds what it leaves out: a header that is not
+exactly that list is a 400 (it drops bad members silently), and the strong
+comparison RFC 9110 requires for ``If-Match``.  ``IF_MATCH_PATTERN`` is the
+accepted form, published in the OpenAPI schema: quoted tags without a comma
+(``parse_etags`` splits on commas) separated by commas, or ``*``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from django.utils.http import parse_etags, split_header_value
+from django.utils.http import parse_etags
 
 from core.errors import ApplicationError
+
+_TAG = r'(?:W/)?"[^",]*"'
+IF_MATCH_PATTERN = rf"^[ \t]*(?:\*|{_TAG}(?:[ \t]*,[ \t]*{_TAG})*)[ \t]*$"
+_IF_MATCH = re.compile(IF_MATCH_PATTERN.removesuffix("$") + r"\Z")
 
 
 class MalformedIfMatchError(ApplicationError):
@@ -47,16 +54,16 @@ def parse_if_match(value: str | None) -> IfMatch | None:
     """Parse an ``If-Match`` header value; ``None`` when there is none.
 
     Raises:
-        MalformedIfMatchError: the value is blank, ``*`` mixed with tags,
-            or holds a member that is not an entity-tag (an unquoted
+        MalformedIfMatchError: the value does not match
+            ``IF_MATCH_PATTERN``: blank, ``*`` mixed with tags, an empty
+            member, or a member that is not a quoted tag (an unquoted
             version, say).
     """
     if value is None:
         return None
+    if not _IF_MATCH.match(value):
+        raise MalformedIfMatchError()
     tags = parse_etags(value)
     if tags == ["*"]:
         return IfMatch(any=True)
-    members = list(split_header_value(value))
-    if not members or len(tags) != len(members):
-        raise MalformedIfMatchError()
     return IfMatch(any=False, tags=tuple(tags))

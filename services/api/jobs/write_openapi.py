@@ -8,8 +8,13 @@ from __future__ import annotations
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter
 from rest_framework import serializers
 
-from core.idempotency import IDEMPOTENCY_KEY_MAX_LENGTH, MalformedIdempotencyKeyError
-from core.preconditions import MalformedIfMatchError
+from core.idempotency import (
+    IDEMPOTENCY_KEY_FIELD_MAX_LENGTH,
+    IDEMPOTENCY_KEY_MAX_LENGTH,
+    IDEMPOTENCY_KEY_PATTERN,
+    MalformedIdempotencyKeyError,
+)
+from core.preconditions import IF_MATCH_PATTERN, MalformedIfMatchError
 from core.serializers import ErrorEnvelopeSerializer
 from jobs.exceptions import IdempotencyKeyReusedError, JobVersionMismatchError
 from jobs.serializers import JobSerializer
@@ -40,7 +45,7 @@ def etag_header(status_codes: list[int]) -> OpenApiParameter:
 
 IF_MATCH_PARAMETER = OpenApiParameter(
     "If-Match",
-    str,
+    {"type": "string", "pattern": IF_MATCH_PATTERN},
     OpenApiParameter.HEADER,
     description=(
         "Write only if the job is still at this version (RFC 9110, 13.1.1): "
@@ -54,15 +59,21 @@ IF_MATCH_PARAMETER = OpenApiParameter(
 
 IDEMPOTENCY_KEY_PARAMETER = OpenApiParameter(
     "Idempotency-Key",
-    {"type": "string", "maxLength": IDEMPOTENCY_KEY_MAX_LENGTH + 2},
+    {
+        "type": "string",
+        "pattern": IDEMPOTENCY_KEY_PATTERN,
+        "maxLength": IDEMPOTENCY_KEY_FIELD_MAX_LENGTH,
+    },
     OpenApiParameter.HEADER,
     description=(
         "Create at most one job per key (draft-ietf-httpapi-idempotency-key-"
         "header): an RFC 8941 string in double quotes, 1 to "
         f"{IDEMPOTENCY_KEY_MAX_LENGTH} printable ASCII characters "
-        '(`"8e03978e-40d5-43e8-bc93-6894a57f9324"`). The same key with the '
-        "same body within 24 h returns the first 201 again (the same job); "
-        "with another body a 422; a malformed key a 400."
+        '(`"8e03978e-40d5-43e8-bc93-6894a57f9324"`; `\\"` and `\\\\` escaped, the '
+        f"field at most {IDEMPOTENCY_KEY_FIELD_MAX_LENGTH} characters, no "
+        "parameters). The same key with the same body within 24 h returns the "
+        "first 201 again (the same job); with another body a 422; a malformed "
+        "key a 400."
     ),
 )
 

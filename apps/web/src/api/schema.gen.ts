@@ -490,7 +490,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Create at most one job per key (draft-ietf-httpapi-idempotency-key-header): an RFC 8941 string in double quotes, 1 to 255 printable ASCII characters (`"8e03978e-40d5-43e8-bc93-6894a57f9324"`). The same key with the same body within 24 h returns the first 201 again (the same job); with another body a 422; a malformed key a 400. */
+                /** @description Create at most one job per key (draft-ietf-httpapi-idempotency-key-header): an RFC 8941 string in double quotes, 1 to 255 printable ASCII characters (`"8e03978e-40d5-43e8-bc93-6894a57f9324"`; `\"` and `\\` escaped, the field at most 257 characters, no parameters). The same key with the same body within 24 h returns the first 201 again (the same job); with another body a 422; a malformed key a 400. */
                 "Idempotency-Key"?: string;
             };
             path?: never;

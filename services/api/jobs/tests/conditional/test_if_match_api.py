@@ -99,7 +99,17 @@ def test_job_patch_weak_etag_never_matches(api_client, job: Job) -> None:
 
 @pytest.mark.parametrize(
     "if_match",
-    ["", " ", "2026-11-29T09:15:49.757999Z", '"a", b', '*, "a"', '"unterminated', ","],
+    [
+        "",
+        " ",
+        "2026-11-29T09:15:49.757999Z",
+        '"a", b',
+        '*, "a"',
+        '"unterminated',
+        ",",
+        '"a",,"b"',
+        '"a,b"',
+    ],
 )
 def test_job_patch_malformed_if_match_is_400(api_client, job: Job, if_match) -> None:
     response = api_client.patch(
