@@ -4,8 +4,9 @@
 entity-tags; this module adds what it leaves out: a header that is not
 exactly that list is a 400 (it drops bad members silently), and the strong
 comparison RFC 9110 requires for ``If-Match``.  ``IF_MATCH_PATTERN`` is the
-accepted form, published in the OpenAPI schema: quoted tags without a comma
-(``parse_etags`` splits on commas) separated by commas, or ``*``.
+accepted form, published in the OpenAPI schema: ``*``, or quoted tags of
+visible ASCII but the comma (``parse_etags`` splits on commas) separated by
+commas.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from django.utils.http import parse_etags
 
 from core.errors import ApplicationError
 
-_TAG = r'(?:W/)?"[^",]*"'
-IF_MATCH_PATTERN = rf"^[ \t]*(?:\*|{_TAG}(?:[ \t]*,[ \t]*{_TAG})*)[ \t]*$"
+# RFC 9110's etagc (visible ASCII but the quote) without the comma.
+_TAG = r'(?:W/)?"[!#-+\--~]*"'
+IF_MATCH_PATTERN = rf"^ *(?:\*|{_TAG}(?: *, *{_TAG})*) *$"
 _IF_MATCH = re.compile(IF_MATCH_PATTERN.removesuffix("$") + r"\Z")
 
 

@@ -14,6 +14,15 @@ as schemathesis documents for rules a schema cannot express:
   (so that, trimmed, it is 3 characters or more with a trigram), at most 200
   characters, no NUL.
 
+``before_call`` also makes each ``Idempotency-Key`` of ``POST /api/jobs/``
+unique: the same key would replay the first 201 of a job the fuzzer may
+have deleted since, which its stateful check reads as "created resource
+not found" (ST302).  Replays are tested in ``jobs/tests/conditional/``.
+And it gives a case schemathesis calls positive a valid ``If-Match`` and
+``Idempotency-Key``: its coverage phase fills these optional headers of a
+negative case with a type violation (``0``), and the case becomes positive
+once a real job id replaces the bad path parameter, the header unchecked.
+
 Negative cases still come from the schema (pattern, lengths, enums).
 """
 
@@ -21,6 +30,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import itertools
 import json
 from datetime import UTC, datetime
 from typing import Any
@@ -28,7 +38,10 @@ from typing import Any
 import schemathesis
 from hypothesis import strategies as st
 
+from core.errors import ApplicationError
+from core.idempotency import IDEMPOTENCY_KEY_FIELD_MAX_LENGTH, parse_idempotency_key
 from core.pagination.cursor import DIRECTIONS, Cursor, encode_cursor
+from core.preconditions import parse_if_match
 
 LIST_PATH, HISTORY_PATH = "/api/jobs/", "/api/jobs/{job_id}/statuses/"
 LIST_DEFAULT, HISTORY_ORDERING = "-created_at", "-timestamp"
@@ -82,6 +95,40 @@ def _reordered(token: str, ordering: str) -> str:
     )
 
 
+_KEY_SUFFIXES = itertools.count()
+# Header -> (its parser, a valid value for a positive case).
+_HEADERS = {
+    "If-Match": (parse_if_match, "*"),
+    "Idempotency-Key": (parse_idempotency_key, '"k"'),
+}
+
+
+def _valid(parse: Any, value: str) -> bool:
+    try:
+        parse(value)
+    except ApplicationError:
+        return False
+    return True
+
+
+def _fix_headers(case: Any) -> None:
+    """Valid headers in positive cases, unique keys (see the module)."""
+    headers = case.headers or {}
+    positive = case.meta is not None and case.meta.generation.mode.is_positive
+    for name, (parse, fallback) in _HEADERS.items():
+        value = headers.get(name)
+        if positive and isinstance(value, str) and not _valid(parse, value):
+            headers[name] = fallback
+    key = headers.get("Idempotency-Key")
+    if case.operation.path != LIST_PATH or not isinstance(key, str):
+        return
+    suffix = f"-{next(_KEY_SUFFIXES)}"
+    if len(key) + len(suffix) <= IDEMPOTENCY_KEY_FIELD_MAX_LENGTH and _valid(
+        parse_idempotency_key, key
+    ):
+        headers["Idempotency-Key"] = f'{key[:-1]}{suffix}"'
+
+
 @schemathesis.hook
 def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
     """Make a generated cursor for the ordering of the request it goes with.
@@ -90,6 +137,7 @@ def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
     reaches).  A cursor that is not one of ours, or an ordering outside the
     contract (a negative case), is left as it is.
     """
+    _fix_headers(case)
     query = case.query
     if not query or not isinstance(query.get("cursor"), str):
         return
