@@ -74,7 +74,8 @@ def insert_bulk(
     """Insert jobs 1..``count`` and their statuses with user triggers off.
 
     Call inside the load's transaction, with the tables locked and empty;
-    the triggers are on again when it returns.  Counters come from
+    the triggers are on again when it returns, and one "many" notification
+    is queued for the commit (the live updates).  Counters come from
     ``recount_job_stats``' ``FIX_SQL`` (imported late: a command module).
     """
     from jobs.management.commands.recount_job_stats import FIX_SQL
@@ -89,4 +90,7 @@ def insert_bulk(
     for table in TABLES:
         cur.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
     cur.execute(FIX_SQL)
-    step("triggers back on, counters written")
+    # What the live-update trigger (migration 0012) would have said, sent at
+    # commit: open event streams resync.
+    cur.execute("""SELECT pg_notify('jobs_job_changes', '{"many":true}')""")
+    step("triggers back on, counters written, live updates told")
