@@ -24,7 +24,9 @@ import re
 import time
 import uuid
 from collections.abc import Callable
+from typing import Any
 
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import empty
 
@@ -62,45 +64,79 @@ class RequestIdFilter(logging.Filter):
 
 
 class RequestObservabilityMiddleware:
-    """Request id, access log line and metrics for every request (see module doc)."""
+    """Request id, access log line and metrics for every request (see module doc).
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+    Sync and async: under ASGI (the events service) it awaits the next layer
+    on the event loop, so a long stream holds no thread.  A streaming
+    response is logged when its headers are ready, not when it ends.
+    """
+
+    sync_capable = True
+    async_capable = True
+
+    def __init__(self, get_response: Callable[[HttpRequest], Any]) -> None:
         self.get_response = get_response
+        self.is_async = iscoroutinefunction(get_response)
+        if self.is_async:
+            markcoroutinefunction(self)
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: HttpRequest) -> Any:
+        if self.is_async:
+            return self.__acall__(request)
+        started, token, request_id = self._begin(request)
+        try:
+            return self._finish(
+                request, self.get_response(request), started, request_id
+            )
+        finally:
+            request_id_var.reset(token)
+
+    async def __acall__(self, request: HttpRequest) -> HttpResponse:
+        started, token, request_id = self._begin(request)
+        try:
+            response = await self.get_response(request)
+            return self._finish(request, response, started, request_id)
+        finally:
+            request_id_var.reset(token)
+
+    @staticmethod
+    def _begin(
+        request: HttpRequest,
+    ) -> tuple[float, contextvars.Token[str | None], str]:
         started = time.perf_counter()
         incoming = request.META.get("HTTP_X_REQUEST_ID", "")
         request_id = incoming if _VALID_ID.fullmatch(incoming) else uuid.uuid4().hex
-        token = request_id_var.set(request_id)
-        try:
-            response = self.get_response(request)
-            response["X-Request-ID"] = request_id
-            seconds = time.perf_counter() - started
-            match = request.resolver_match
-            route = (
-                match.route
-                if match is not None and match.route not in ("", "^")
-                else "unmatched"
+        return started, request_id_var.set(request_id), request_id
+
+    @staticmethod
+    def _finish(
+        request: HttpRequest, response: HttpResponse, started: float, request_id: str
+    ) -> HttpResponse:
+        response["X-Request-ID"] = request_id
+        seconds = time.perf_counter() - started
+        match = request.resolver_match
+        route = (
+            match.route
+            if match is not None and match.route not in ("", "^")
+            else "unmatched"
+        )
+        method = request.method or ""
+        metrics.observe(method, route, response.status_code, seconds)
+        if logger.isEnabledFor(logging.INFO):
+            logger.info(
+                "%s %s %s %.1fms",
+                method,
+                request.path,
+                response.status_code,
+                seconds * 1000,
+                extra={
+                    "method": method,
+                    "route": route,
+                    "path": request.path,
+                    "status": response.status_code,
+                    "duration_ms": round(seconds * 1000, 2),
+                    "user": _user_name(request),
+                    "request_id": request_id,
+                },
             )
-            method = request.method or ""
-            metrics.observe(method, route, response.status_code, seconds)
-            if logger.isEnabledFor(logging.INFO):
-                logger.info(
-                    "%s %s %s %.1fms",
-                    method,
-                    request.path,
-                    response.status_code,
-                    seconds * 1000,
-                    extra={
-                        "method": method,
-                        "route": route,
-                        "path": request.path,
-                        "status": response.status_code,
-                        "duration_ms": round(seconds * 1000, 2),
-                        "user": _user_name(request),
-                        "request_id": request_id,
-                    },
-                )
-            return response
-        finally:
-            request_id_var.reset(token)
+        return response

@@ -119,3 +119,18 @@ def job_stats() -> JobStats:
         if row["status_type"] in by_status:
             by_status[row["status_type"]] += count
     return {"total": total, "by_status": by_status}
+
+
+# The fields of a live-update `job` event (docs/api.md, "Live updates").
+JOB_CHANGE_FIELDS = ("id", "name", "current_status", "status_changed_at", "updated_at")
+
+
+def job_changes(*, job_ids: list[int]) -> list[dict[str, Any]]:
+    """Return the jobs among ``job_ids`` that exist, by id (one query).
+
+    Each row is a dict of :data:`JOB_CHANGE_FIELDS` (datetimes aware, UTC);
+    an id without a row (a deleted job) is simply absent.
+    """
+    return list(
+        Job.objects.filter(pk__in=job_ids).order_by("id").values(*JOB_CHANGE_FIELDS)
+    )

@@ -85,7 +85,7 @@ MIDDLEWARE = [
     "core.request_log.RequestObservabilityMiddleware",
     "core.db.replicas.ReplicaReadsMiddleware",  # unused without replicas
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.static.StaticFilesMiddleware",  # WhiteNoise, async-capable
     "core.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "core.middleware.CsrfViewMiddleware",
@@ -186,6 +186,15 @@ if IDEMPOTENCY_KEY_TTL_S < 1:
 IDEMPOTENCY_KEY_PRUNE_BATCH = env.int("IDEMPOTENCY_KEY_PRUNE_BATCH", default=100)
 if not 0 <= IDEMPOTENCY_KEY_PRUNE_BATCH <= 10000:
     raise ImproperlyConfigured("IDEMPOTENCY_KEY_PRUNE_BATCH must be from 0 to 10000.")
+
+# ---- Live updates (the events service; docs/operations.md, "Events service") --
+EVENTS_HEARTBEAT_S = env.float("EVENTS_HEARTBEAT_S", default=15.0)  # comment frame
+EVENTS_MAX_STREAMS = env.int("EVENTS_MAX_STREAMS", default=500)  # per process
+EVENTS_BUFFER_SIZE = env.int("EVENTS_BUFFER_SIZE", default=1000)  # Last-Event-ID replay
+EVENTS_QUEUE_SIZE = env.int("EVENTS_QUEUE_SIZE", default=200)  # per stream, then resync
+_ev = [EVENTS_HEARTBEAT_S, EVENTS_MAX_STREAMS, EVENTS_BUFFER_SIZE, EVENTS_QUEUE_SIZE]
+if min(_ev) <= 0:
+    raise ImproperlyConfigured("The EVENTS_* settings must be positive.")
 
 # ---- I18N / time --------------------------------------------------------------
 

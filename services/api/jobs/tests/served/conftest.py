@@ -126,3 +126,39 @@ def served(
 def send(served: int) -> Callable[[bytes], Raw]:
     """Send raw bytes to the served API."""
     return lambda raw: send_raw(served, raw)
+
+
+def start_events(env: dict[str, str], log_path: Path) -> tuple[subprocess.Popen, int]:
+    """Start the events service (uvicorn on config.asgi) with ``env``; wait for it."""
+    port = _free_port()
+    process = subprocess.Popen(  # noqa: S603 (our own uvicorn)
+        [
+            str(Path(sys.executable).parent / "uvicorn"),
+            "config.asgi:application",
+            "--host=127.0.0.1",
+            f"--port={port}",
+            "--lifespan=off",
+            "--no-access-log",
+            "--timeout-graceful-shutdown=1",
+        ],
+        cwd=API_DIR,
+        env=env,
+        stdout=log_path.open("ab"),
+        stderr=subprocess.STDOUT,
+    )
+    for _ in range(300):
+        if process.poll() is not None:
+            pytest.fail(f"uvicorn exited: {log_path.read_text()[-2000:]}")
+        try:
+            status, _, _ = send_raw(
+                port,
+                b"GET /api/health/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                b"Connection: close\r\n\r\n",
+            )
+            if status == 200:
+                return process, port
+        except OSError:
+            pass
+        time.sleep(0.1)
+    process.kill()
+    pytest.fail(f"uvicorn did not answer: {log_path.read_text()[-2000:]}")

@@ -1,0 +1,1 @@
+"""Server-Sent Events that know nothing of the jobs app: frames and fan-out."""
