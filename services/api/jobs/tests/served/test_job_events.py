@@ -191,17 +191,6 @@ def test_job_events_raw_sql_on_the_jobs_and_cascade(stream) -> None:
         assert client.event("deleted").json == {"id": job_id}
 
 
-def test_job_events_unchanged_update_sends_nothing(stream) -> None:
-    client = stream()
-    with caught_up(client):
-        job = make_job()
-        client.event("job", id=job.id)
-        sql("UPDATE jobs_job SET created_at = created_at WHERE id = %s", [job.id])
-        marker = make_job()
-        # The next event is the marker's: the no-op update sent nothing.
-        assert client.event("job").json["id"] == marker.id
-
-
 def test_job_events_many_rows_send_one_resync(stream) -> None:
     client = stream()
     with caught_up(client):

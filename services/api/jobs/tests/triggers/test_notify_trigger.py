@@ -58,10 +58,11 @@ def test_notify_status_insert_reaches_the_job_through_the_read_model(
     assert received() == [{"ids": [7]}]
 
 
-def test_notify_update_that_changes_nothing_sends_nothing(received: Received) -> None:
+def test_notify_statement_without_rows_sends_nothing(received: Received) -> None:
     sql("INSERT INTO jobs_job (id, name) VALUES (7, 'a')")
     received()
-    sql("UPDATE jobs_job SET name = name, created_at = created_at - interval '1 day'")
+    sql("UPDATE jobs_job SET name = 'b' WHERE id = 8")
+    sql("DELETE FROM jobs_job WHERE id = 8")
 
     assert received() == []
 
