@@ -12,6 +12,8 @@ export interface StackDefaults {
   db: string;
   apiPort: number;
   webPort: number;
+  /** The events service (uvicorn); default `apiPort + 8`, inside a block of ten ports. */
+  eventsPort?: number;
   /** Jobs seeded after migrating (0: none). */
   seedCount: number;
 }
@@ -25,8 +27,9 @@ function env(name: string, fallback: string | number): string {
 /**
  * The real stack for a native run, started and stopped by Playwright: a fresh
  * PostgreSQL database and gunicorn (`ops/scripts/stack-api.sh`), the bulk actions' worker
- * on it (`manage.py db_worker`), then the built web app behind `vite preview`
- * with `/api` proxied to gunicorn.
+ * on it (`manage.py db_worker`), the events service (uvicorn on `config.asgi`), then the
+ * built web app behind `vite preview` with `/api` proxied to gunicorn and the event stream
+ * to uvicorn.
  *
  * ⚠️ A URL that already answers makes Playwright refuse to start (no
  * `reuseExistingServer`): a second run fails politely before it touches the
@@ -36,7 +39,9 @@ export function nativeStack(defaults: StackDefaults): { baseURL: string; webServ
   const name = env('STACK_NAME', defaults.name);
   const apiPort = env('STACK_API_PORT', defaults.apiPort);
   const webPort = env('STACK_WEB_PORT', defaults.webPort);
+  const eventsPort = env('STACK_EVENTS_PORT', defaults.eventsPort ?? Number(apiPort) + 8);
   const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const eventsUrl = `http://127.0.0.1:${eventsPort}`;
   const webUrl = `http://127.0.0.1:${webPort}`;
   // A private build: other work in this tree may rebuild apps/web/dist at any
   // moment, which would pull files from under the running preview server.
@@ -45,6 +50,13 @@ export function nativeStack(defaults: StackDefaults): { baseURL: string; webServ
   const build = reuse ? '' : `npm run build -- --outDir '${dist}' --emptyOutDir >/dev/null && `;
   const stop = { signal: 'SIGTERM', timeout: 15_000 } as const;
   const db = env('STACK_DB', defaults.db);
+  // The settings stack-api.sh gives gunicorn.
+  const djangoEnv = {
+    DATABASE_URL: `postgres://${env('PGUSER', 'postgres')}@${env('PGHOST', '127.0.0.1')}:${env('PGPORT', 5432)}/${db}`,
+    DJANGO_SECRET_KEY: 'native-stack-throwaway-not-secret',
+    DJANGO_DEBUG: 'false',
+    LOG_LEVEL: 'INFO',
+  };
   return {
     baseURL: webUrl,
     webServer: [
@@ -67,13 +79,18 @@ export function nativeStack(defaults: StackDefaults): { baseURL: string; webServ
         name: 'worker',
         command: 'exec .venv/bin/python manage.py db_worker --no-reload --no-startup-delay --interval 0.2',
         cwd: path.join(repo, 'services/api'),
-        env: {
-          DATABASE_URL: `postgres://${env('PGUSER', 'postgres')}@${env('PGHOST', '127.0.0.1')}:${env('PGPORT', 5432)}/${db}`,
-          DJANGO_SECRET_KEY: 'native-stack-throwaway-not-secret',
-          DJANGO_DEBUG: 'false',
-          LOG_LEVEL: 'INFO',
-        },
+        env: djangoEnv,
         wait: { stdout: /Starting worker/ },
+        timeout: 60_000,
+        gracefulShutdown: stop,
+      },
+      {
+        // The live-update stream, on the same database.
+        name: 'events',
+        command: `exec .venv/bin/uvicorn config.asgi:application --host 127.0.0.1 --port ${eventsPort} --lifespan off --no-access-log --timeout-graceful-shutdown 2`,
+        cwd: path.join(repo, 'services/api'),
+        env: { ...djangoEnv, LOG_LEVEL: 'WARNING' },
+        url: `${eventsUrl}/api/health/`,
         timeout: 60_000,
         gracefulShutdown: stop,
       },
@@ -81,7 +98,7 @@ export function nativeStack(defaults: StackDefaults): { baseURL: string; webServ
         name: 'web',
         command: `${build}exec node_modules/.bin/vite preview --outDir '${dist}' --host 127.0.0.1 --port ${webPort} --strictPort`,
         cwd: path.join(repo, 'apps/web'),
-        env: { API_PROXY_TARGET: apiUrl },
+        env: { API_PROXY_TARGET: apiUrl, EVENTS_PROXY_TARGET: eventsUrl },
         url: `${webUrl}/api/health/`,
         timeout: 300_000,
         gracefulShutdown: stop,

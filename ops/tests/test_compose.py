@@ -60,12 +60,17 @@ def test_services_start_in_order_once_their_dependency_is_ready() -> None:
         "migrate": {"db": {"condition": "service_healthy", "required": True}},
         "api": {"migrate": {"condition": "service_completed_successfully", "required": True}},
         "worker": {"migrate": {"condition": "service_completed_successfully", "required": True}},
-        "web": {"api": {"condition": "service_healthy", "required": True}},
+        "events": {"migrate": {"condition": "service_completed_successfully", "required": True}},
+        "web": {
+            "api": {"condition": "service_healthy", "required": True},
+            "events": {"condition": "service_healthy", "required": True},
+        },
         "e2e": {"web": {"condition": "service_healthy", "required": True}},
     }
-    assert {n for n, s in services.items() if s.get("healthcheck")} == {"db", "api", "web"}
+    assert {n for n, s in services.items() if s.get("healthcheck")} == {"db", "api", "events", "web"}
     assert services["migrate"]["image"] == services["api"]["image"]
     assert services["worker"]["image"] == services["api"]["image"]
+    assert services["events"]["image"] == services["api"]["image"]
     assert services["e2e"]["profiles"] == ["test"]
 
 

@@ -99,10 +99,14 @@ def test_gixy_finds_nothing(nginx_bin: str, tmp_path: Path) -> None:
 
 
 def start_nginx(
-    nginx_bin: str, tmp: Path, api_port: int, edit: Callable[[str], str] = str
+    nginx_bin: str,
+    tmp: Path,
+    api_port: int,
+    edit: Callable[[str], str] = str,
+    events_port: int | None = None,
 ) -> tuple[subprocess.Popen, int]:
-    """Serve ops/nginx (its default.conf through EDIT) in front of 127.0.0.1:API_PORT;
-    return it and its port."""
+    """Serve ops/nginx (its default.conf through EDIT) in front of 127.0.0.1:API_PORT
+    (and EVENTS_PORT, else API_PORT, for the events service); return it and its port."""
     web_port = free_port()
     html = tmp / "html"
     (html / "assets").mkdir(parents=True)
@@ -110,6 +114,7 @@ def start_nginx(
     (html / "assets/app-abc123.js").write_text("console.log('bundle');\n" * 200)
     default = edit((NGINX_DIR / "default.conf").read_text())
     default = default.replace("server api:8000", f"server 127.0.0.1:{api_port}")
+    default = default.replace("server events:8001", f"server 127.0.0.1:{events_port or api_port}")
     default = re.sub(r"listen\s+8080\s*;", f"listen 127.0.0.1:{web_port};", default)
     default = default.replace("root /usr/share/nginx/html;", f"root {html};")
     conf = render(nginx_bin, tmp, default)
