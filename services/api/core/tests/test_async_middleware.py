@@ -28,7 +28,9 @@ def test_async_chain_tags_requests_and_serves_static_files() -> None:
     client = AsyncClient()
 
     static = asyncio.run(client.get("/api/static/admin/css/base.css"))
-    missing = asyncio.run(client.get("/api/nothing-here/", headers={"X-Request-ID": "r-1"}))
+    missing = asyncio.run(
+        client.get("/api/nothing-here/", headers={"X-Request-ID": "r-1"})
+    )
 
     assert static.status_code == 200
     assert static["Content-Type"].startswith("text/css")
