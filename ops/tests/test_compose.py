@@ -67,7 +67,8 @@ def test_services_start_in_order_once_their_dependency_is_ready() -> None:
         },
         "e2e": {"web": {"condition": "service_healthy", "required": True}},
     }
-    assert {n for n, s in services.items() if s.get("healthcheck")} == {"db", "api", "events", "web"}
+    checked = {n for n, s in services.items() if s.get("healthcheck")}
+    assert checked == {"db", "api", "events", "web"}
     assert services["migrate"]["image"] == services["api"]["image"]
     assert services["worker"]["image"] == services["api"]["image"]
     assert services["events"]["image"] == services["api"]["image"]
