@@ -69,6 +69,10 @@ bench: ## Benchmark the API against the naive design (make bench N=1000000)
 bench-floor: ## Every read against bare WSGI and /api/health/, interleaved (make bench-floor N=300000)
 	@BENCH_MODE=floor bash $(SCRIPTS)/bench.sh $(N) $(ARGS)
 
+.PHONY: bench-streams
+bench-streams: ## List p50 with 200 idle event streams open vs none, and the fan-out (make bench-streams N=20000)
+	@BENCH_MODE=streams bash $(SCRIPTS)/bench.sh $(N) $(ARGS)
+
 .PHONY: types
 types: ## Regenerate openapi.yaml and the web app's schema.gen.ts
 	@bash $(SCRIPTS)/types.sh $(ARGS)

@@ -7,7 +7,7 @@
 # explain-<N>.md.  Extra arguments go to the harness, split on spaces
 # (python -m benchmarks.run --help), e.g. ARGS="--only search".
 # BENCH_MODE=floor runs the floor mode instead (python -m benchmarks.floor:
-# bare WSGI on BENCH_PORT+1, /api/health/ and every case interleaved).
+# bare WSGI on BENCH_PORT+1, /api/health/ and every case interleaved); =streams benchmarks.streams.
 source "$(dirname "$0")/lib.sh"
 
 n="${1:-}"
@@ -16,9 +16,9 @@ case "$n" in *[!0-9]*) die "N must be a whole number, got '$n'" ;; esac
 shift
 mode="${BENCH_MODE:-run}"
 case "$mode" in
-  run) processes="api run" ;;
+  run) processes="api run" ;; streams) processes="api events streams" ;;
   floor) processes="api bare floor" ;;
-  *) die "BENCH_MODE must be run or floor, got '$mode'" ;;
+  *) die "BENCH_MODE must be run, floor or streams, got '$mode'" ;;
 esac
 
 ensure_postgres

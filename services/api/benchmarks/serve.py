@@ -1,7 +1,8 @@
 """The gunicorn under test, as deployed, for honcho (ops/Procfile.bench).
 
 ``python -m benchmarks.serve APP LOG`` replaces itself with gunicorn
-serving APP (``config.wsgi`` or ``benchmarks.bare``) on ``GUNICORN_BIND``
+serving APP (``config.wsgi`` or ``benchmarks.bare``) on ``GUNICORN_BIND``,
+or with uvicorn for ``config.asgi:application`` on ``BENCH_EVENTS_PORT``,
 in the benchmark's environment (``bench_env(BENCH_N)``), its output in
 LOG.  The harness waits for it with :func:`wait_ready`; honcho stops it
 when the harness exits.
@@ -73,8 +74,18 @@ def main(argv: list[str]) -> None:
     log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
     os.dup2(log, 1)
     os.dup2(log, 2)
-    gunicorn = str(Path(sys.executable).parent / "gunicorn")
     os.chdir(API_DIR)
+    if app.endswith(":application"):  # an ASGI app: the events service
+        uvicorn = str(Path(sys.executable).parent / "uvicorn")
+        port = os.environ["BENCH_EVENTS_PORT"]
+        flags = [
+            "--host=127.0.0.1",
+            f"--port={port}",
+            "--lifespan=off",
+            "--no-access-log",
+        ]
+        os.execve(uvicorn, [uvicorn, app, *flags], env)  # noqa: S606
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
     os.execve(gunicorn, [gunicorn, "-c", "gunicorn.conf.py", app], env)  # noqa: S606
 
 
