@@ -47,7 +47,8 @@ async def listen(
     """Relay ``channel``'s notifications forever (until cancelled).
 
     ``conninfo`` holds libpq keywords (``dbname``, ``host``, ...).  Never
-    raises but ``CancelledError``; connection errors are logged and retried.
+    raises but ``CancelledError``: connection errors (and anything a
+    callback raises) are logged and the connection is made again.
     """
     delay = BACKOFF_FIRST_S
     while True:
@@ -64,6 +65,8 @@ async def listen(
             logger.warning(
                 "LISTEN %s lost (%s); reconnecting in %.1f s", channel, exc, delay
             )
+        except Exception:  # a bug in a callback must not end the listener
+            logger.exception("LISTEN %s failed; reconnecting in %.1f s", channel, delay)
         await asyncio.sleep(delay * random.uniform(0.8, 1.2))  # noqa: S311 (jitter)
         delay = min(delay * 2, BACKOFF_MAX_S)
 
