@@ -7,6 +7,15 @@ test.describe('a job deleted elsewhere', () => {
     await jobsPage.goto({ search: label });
     await expect(jobsPage.rows).toHaveCount(2);
 
+    // Live updates would take the row away at once: pause them as a hidden page does (its
+    // stream is closed), so that the status change meets the deleted job, as it does
+    // whenever the stream is down or the delete races the click.
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await expect(page.getByRole('status').filter({ hasText: 'Paused' })).toBeVisible();
+
     // Someone else deletes it between the list load and the status change.
     await api.deleteJob(gone.id);
     const stats = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/jobs/stats/');
