@@ -2,7 +2,7 @@
 
 One relay per process (:func:`job_event_relay`), started by the first
 stream.  A listener task (``core.db.listen``) collects the job ids that
-notifications name (migration 0012); a dispatcher task reads those jobs in
+notifications name (migration 0013); a dispatcher task reads those jobs in
 one query per batch (whatever arrived while the previous batch was read)
 and publishes, per id, ``job`` (the row: ``jobs.selectors.JOB_CHANGE_FIELDS``)
 or ``deleted`` (``{"id": ...}``: no row any more).  ``{"many": true}``, a

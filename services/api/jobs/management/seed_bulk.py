@@ -90,7 +90,7 @@ def insert_bulk(
     for table in TABLES:
         cur.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
     cur.execute(FIX_SQL)
-    # What the live-update trigger (migration 0012) would have said, sent at
+    # What the live-update trigger (migration 0013) would have said, sent at
     # commit: open event streams resync.
     cur.execute("""SELECT pg_notify('jobs_job_changes', '{"many":true}')""")
     step("triggers back on, counters written, live updates told")

@@ -1,4 +1,4 @@
-"""Migration 0012: one ``jobs_job_changes`` notification per statement.
+"""Migration 0013: one ``jobs_job_changes`` notification per statement.
 
 A second connection LISTENs on the test database; the writes commit
 (transactional tests).  Payloads: ``{"ids": [...]}`` up to 500 rows, else

@@ -107,7 +107,7 @@ DROP FUNCTION IF EXISTS jobs_job_notify();
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("jobs", "0011_jobs_bulkoperation"),
+        ("jobs", "0012_jobs_idempotencykey"),
     ]
 
     operations = [
