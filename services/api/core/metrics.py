@@ -6,6 +6,9 @@ Metrics (prometheus-client; names follow the Prometheus conventions):
     http_request_duration_seconds{method, route}      histogram, seconds
     db_pool_connections{state}                        gauge: size, available,
                                                       waiting (psycopg pool)
+    sse_streams_open                                  gauge: event streams open
+    sse_streams_max                                   gauge: the process's cap
+                                                      (both: the events service)
 
 ``route`` is the URL pattern (``api/jobs/<int:job_id>/``), never the raw
 path, so the label set stays small; ``unmatched`` for paths no view has.
@@ -52,6 +55,17 @@ POOL = Gauge(
     "db_pool_connections",
     "psycopg pool connections per state, summed over live workers.",
     ["state"],
+    multiprocess_mode="livesum",
+)
+
+SSE_STREAMS = Gauge(
+    "sse_streams_open",
+    "Server-sent event streams open (GET /api/jobs/events/).",
+    multiprocess_mode="livesum",
+)
+SSE_STREAMS_MAX = Gauge(
+    "sse_streams_max",
+    "Streams a process accepts before it answers 503 (EVENTS_MAX_STREAMS).",
     multiprocess_mode="livesum",
 )
 

@@ -18,6 +18,8 @@ import secrets
 from collections import deque
 from dataclasses import dataclass
 
+from core.metrics import SSE_STREAMS, SSE_STREAMS_MAX
+
 RESYNC = "resync"
 RESYNC_DATA = b"{}"
 
@@ -70,6 +72,7 @@ class EventHub:
         self._seq = 0
         self._buffer: deque[Event] = deque(maxlen=buffer_size)
         self._streams: set[Stream] = set()
+        SSE_STREAMS_MAX.set(max_streams)
 
     @property
     def stream_count(self) -> int:
@@ -107,11 +110,14 @@ class EventHub:
             for event in self._missed(last_event_id.strip()):
                 stream.offer(event)
         self._streams.add(stream)
+        SSE_STREAMS.inc()
         return stream
 
     def close(self, stream: Stream) -> None:
         """Forget ``stream`` (idempotent)."""
-        self._streams.discard(stream)
+        if stream in self._streams:
+            self._streams.discard(stream)
+            SSE_STREAMS.dec()
 
     def _missed(self, last_event_id: str) -> list[Event]:
         """The buffered events after ``last_event_id``, or one ``resync``."""

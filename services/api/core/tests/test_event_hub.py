@@ -3,6 +3,7 @@
 import asyncio
 
 import pytest
+from prometheus_client import REGISTRY
 
 from core.events.hub import RESYNC, EventHub, TooManyStreamsError
 
@@ -71,3 +72,19 @@ def test_event_hub_caps_open_streams() -> None:
         hub.open(last_event_id=None)
     hub.close(stream)
     hub.open(last_event_id=None)
+
+
+def test_event_hub_counts_open_streams_in_the_metrics() -> None:
+    def gauge(name: str) -> float:
+        return REGISTRY.get_sample_value(name) or 0.0
+
+    before = gauge("sse_streams_open")
+    hub = EventHub(buffer_size=4, queue_size=4, max_streams=3)
+    assert gauge("sse_streams_max") == 3
+    first, second = hub.open(last_event_id=None), hub.open(last_event_id=None)
+    assert gauge("sse_streams_open") == before + 2
+    hub.close(first)
+    hub.close(first)  # closing twice counts once
+    assert gauge("sse_streams_open") == before + 1
+    hub.close(second)
+    assert gauge("sse_streams_open") == before
