@@ -41,11 +41,13 @@ def test_alerts_fire_on_their_series_only(promtool: str) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_scrape_targets_the_api_not_nginx() -> None:
+def test_scrape_targets_the_api_and_events_services_not_nginx() -> None:
     config = yaml.safe_load((PROM_DIR / "prometheus.yml").read_text())
-    (job,) = config["scrape_configs"]
-    assert job["metrics_path"] == "/metrics"
-    assert job["static_configs"] == [{"targets": ["api:8000"]}]
+    jobs = {job["job_name"]: job for job in config["scrape_configs"]}
+    assert set(jobs) == {"jobs-api", "jobs-events"}
+    assert {job["metrics_path"] for job in jobs.values()} == {"/metrics"}
+    assert jobs["jobs-api"]["static_configs"] == [{"targets": ["api:8000"]}]
+    assert jobs["jobs-events"]["static_configs"] == [{"targets": ["events:8001"]}]
 
 
 def test_every_alert_is_in_the_runbook() -> None:
