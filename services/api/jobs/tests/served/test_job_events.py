@@ -10,6 +10,7 @@ or a lost LISTEN connection, heartbeats and the stream cap.
 from __future__ import annotations
 
 import http.client
+import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -278,6 +279,12 @@ def test_job_events_stream_cap_answers_503(events, stream) -> None:
     assert refused.status == 503
     assert refused.headers["retry-after"] == "30"
     assert b"Too many open event streams (5)" in refused.body()
+    # The events process's own /metrics counts them against the cap.
+    conn = http.client.HTTPConnection("127.0.0.1", events, timeout=10)
+    conn.request("GET", "/metrics")
+    metrics = conn.getresponse().read().decode()
+    assert "sse_streams_max 5.0" in metrics
+    assert float(re.search(r"^sse_streams_open (\S+)$", metrics, re.M)[1]) >= 5
 
 
 def test_job_events_other_methods_are_405(events) -> None:
