@@ -48,3 +48,9 @@ export const LIVE_STATS_REFETCH_THROTTLE_MS = 2_000;
  * same breakpoint as the `@media (width <= 40rem)` rules of the list's CSS modules.
  */
 export const PHONE_MEDIA_QUERY = "(width <= 40rem)";
+
+/** Most job ids one bulk request may name (`POST /api/jobs/bulk/`, docs/api.md). */
+export const BULK_IDS_MAX = 1000;
+
+/** How often a running filter-wide bulk action's progress is read, in ms. */
+export const BULK_PROGRESS_POLL_MS = 500;

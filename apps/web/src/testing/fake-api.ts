@@ -127,7 +127,8 @@ function listJobs(request: Request) {
   return HttpResponse.json({ next, previous: null, results });
 }
 
-function changeStatus(job: Job, status: StatusType): Job {
+/** Appends a status to the fake job (as the triggers would move its read model); returns it. */
+export function changeFakeJobStatus(job: Job, status: StatusType): Job {
   const now = new Date().toISOString();
   const updated = { ...job, current_status: status, status_changed_at: now, updated_at: now };
   state.jobs = state.jobs.map((j) => (j.id === job.id ? updated : j));
@@ -137,6 +138,12 @@ function changeStatus(job: Job, status: StatusType): Job {
     ...history,
   ]);
   return updated;
+}
+
+/** Deletes the fake job with its history. */
+export function deleteFakeJob(id: number): void {
+  state.jobs = state.jobs.filter((job) => job.id !== id);
+  state.history.delete(id);
 }
 
 function findJob(params: Record<string, string | readonly string[] | undefined>) {
@@ -190,14 +197,14 @@ export const fakeApiHandlers = [
         { status: 400 },
       );
     }
-    return HttpResponse.json(changeStatus(job, status));
+    return HttpResponse.json(changeFakeJobStatus(job, status));
   }),
   http.delete("/api/jobs/:job_id/", ({ params, request }) => {
     const job = findJob(params);
     if (!job) return notFound();
     const conflict = versionConflict(request, job);
     if (conflict) return conflict;
-    state.jobs = state.jobs.filter((j) => j.id !== job.id);
+    deleteFakeJob(job.id);
     return new HttpResponse(null, { status: 204 });
   }),
   http.get("/api/jobs/:job_id/statuses/", ({ params }) => {

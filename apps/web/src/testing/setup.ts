@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, vi } from "vitest";
 
 import { clearNotices } from "@/lib/notices";
 import { resetFakeApi } from "@/testing/fake-api";
+import { resetFakeBulkApi } from "@/testing/fake-bulk-api";
 import { server } from "@/testing/msw-server";
 
 // The CI machine is small and shared: give findBy*/waitFor room.
@@ -20,6 +21,7 @@ afterEach(() => {
   cleanup();
   server.resetHandlers();
   resetFakeApi();
+  resetFakeBulkApi();
   clearNotices();
 });
 afterAll(() => server.close());

@@ -36,3 +36,17 @@ export interface JobFilters {
   search: string;
   ordering: JobOrdering;
 }
+
+type BulkPost = paths["/api/jobs/bulk/"]["post"];
+
+/** A body of `POST /api/jobs/bulk/` (an id list or a filter, set_status or delete). */
+export type BulkRequest = BulkPost["requestBody"]["content"]["application/json"];
+
+/** The 200 answer to an id-list bulk action: jobs written and the ids of no job. */
+export type BulkResult = JsonOf<BulkPost["responses"][200]>;
+
+/** A filter-wide bulk action and its progress (202, and `GET /api/jobs/bulk/{id}/`). */
+export type BulkOperation = JsonOf<BulkPost["responses"][202]>;
+
+/** The filter of a filter-wide bulk action (the list's `status` and `search`). */
+export type BulkFilter = BulkOperation["filter"];

@@ -12,4 +12,5 @@ export const jobKeys = {
   detail: (id: number) => [...jobKeys.details(), id] as const,
   history: (id: number) => [...jobKeys.detail(id), "history"] as const,
   stats: () => [...jobKeys.all, "stats"] as const,
+  bulkOperation: (id: number) => [...jobKeys.all, "bulk", id] as const,
 };

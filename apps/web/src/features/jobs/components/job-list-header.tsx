@@ -1,3 +1,4 @@
+import { SelectCheckbox } from "@/features/jobs/bulk/select-checkbox";
 import styles from "@/features/jobs/components/job-list-header.module.css";
 import rowStyles from "@/features/jobs/components/job-row.module.css";
 import type { JobOrdering } from "@/features/jobs/types";
@@ -7,6 +8,9 @@ export interface JobListHeaderProps {
   ordering: JobOrdering;
   /** Called with the ordering a header's sort button asks for (the URL's `ordering`). */
   onOrdering: (ordering: JobOrdering) => void;
+  /** The "select all loaded" box: every loaded row selected, some or none. */
+  loadedSelection: "all" | "some" | "none";
+  onSelectLoaded: (checked: boolean) => void;
 }
 
 /** A sortable column: its ascending and descending orderings, and which one a first click picks. */
@@ -34,7 +38,7 @@ function SortHeader({
   column,
   ordering,
   onOrdering,
-}: JobListHeaderProps & { column: SortableColumn }) {
+}: Pick<JobListHeaderProps, "ordering" | "onOrdering"> & { column: SortableColumn }) {
   const sort =
     ordering === column.ascending
       ? "ascending"
@@ -55,14 +59,23 @@ function SortHeader({
 }
 
 /**
- * The jobs table's header row (Name, Status, Created, In state for, Actions). Name and Created
+ * The jobs table's header row (a "select all loaded" box, Name, Status, Created, In state for,
+ * Actions). Name and Created
  * are sort buttons driving the same `ordering` as the "Sort by" select, with `aria-sort` on the
  * sorted column; it sticks under the toolbar while the page scrolls.
  */
-export function JobListHeader(props: JobListHeaderProps) {
+export function JobListHeader({ loadedSelection, onSelectLoaded, ...props }: JobListHeaderProps) {
   return (
     <div role="rowgroup" className={styles.header}>
       <div role="row" aria-rowindex={1} className={rowStyles.columns}>
+        <div role="columnheader" className={styles.select}>
+          <SelectCheckbox
+            label="Select all loaded jobs"
+            checked={loadedSelection === "all"}
+            indeterminate={loadedSelection === "some"}
+            onChange={(checked) => onSelectLoaded(checked)}
+          />
+        </div>
         <SortHeader column={NAME} {...props} />
         <div role="columnheader" className={styles.cell}>
           Status

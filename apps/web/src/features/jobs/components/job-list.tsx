@@ -7,6 +7,7 @@ import {
   LOAD_MORE_THRESHOLD_ROWS,
   PHONE_MEDIA_QUERY,
 } from "@/config/constants";
+import type { JobSelection } from "@/features/jobs/bulk/use-job-selection";
 import styles from "@/features/jobs/components/job-list.module.css";
 import { JobListHeader } from "@/features/jobs/components/job-list-header";
 import { JobRow, type JobRowData } from "@/features/jobs/components/job-row";
@@ -29,6 +30,8 @@ export interface JobListProps {
   onOrdering: (ordering: JobOrdering) => void;
   /** How many jobs match in all, when known (announced as the table's row count). */
   totalCount?: number;
+  /** The rows' selection (held by the panel, by job id). */
+  selection: Pick<JobSelection, "selection" | "loadedState" | "toggle" | "setLoaded">;
   /** The List's imperative handle (its `element` holds the rows). */
   listRef?: Ref<ListImperativeAPI | null>;
 }
@@ -73,6 +76,8 @@ export function JobList(props: JobListProps) {
       compactActions,
       nowMs,
       listSearch: props.listSearch,
+      selection: props.selection.selection,
+      onToggleSelect: props.selection.toggle,
     }),
     [
       jobs,
@@ -83,6 +88,8 @@ export function JobList(props: JobListProps) {
       compactActions,
       nowMs,
       props.listSearch,
+      props.selection.selection,
+      props.selection.toggle,
     ],
   );
 
@@ -96,7 +103,12 @@ export function JobList(props: JobListProps) {
       aria-rowcount={knownTotal === undefined ? -1 : knownTotal + 1}
       className={styles.table}
     >
-      <JobListHeader ordering={props.ordering} onOrdering={props.onOrdering} />
+      <JobListHeader
+        ordering={props.ordering}
+        onOrdering={props.onOrdering}
+        loadedSelection={props.selection.loadedState}
+        onSelectLoaded={props.selection.setLoaded}
+      />
       <List
         role="rowgroup"
         className={styles.rows}

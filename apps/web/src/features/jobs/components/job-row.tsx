@@ -4,6 +4,8 @@ import { Link } from "react-router";
 import { Button } from "@/components/ui/button";
 import { ExactTime } from "@/components/ui/exact-time";
 import { Spinner } from "@/components/ui/spinner";
+import { SelectCheckbox } from "@/features/jobs/bulk/select-checkbox";
+import { isSelected, type Selection } from "@/features/jobs/bulk/selection";
 import styles from "@/features/jobs/components/job-row.module.css";
 import { JobRowActions } from "@/features/jobs/components/job-row-actions";
 import { JobStatusControl } from "@/features/jobs/components/job-status-control";
@@ -24,6 +26,9 @@ export interface JobRowData {
   nowMs: number;
   /** The list's query string, handed to the job page so "back" keeps the filters. */
   listSearch: string;
+  /** Which rows are selected (by job id), and the box's handler (with Shift: a range). */
+  selection: Selection;
+  onToggleSelect: (id: number, checked: boolean, shift: boolean) => void;
 }
 
 /**
@@ -61,6 +66,13 @@ export function JobRow({ index, style, ariaAttributes, ...data }: RowComponentPr
   }
   return (
     <div {...rowAttributes} style={style} className={styles.row}>
+      <div role="cell" className={styles.select}>
+        <SelectCheckbox
+          label={`Select ${job.name}`}
+          checked={isSelected(data.selection, job.id)}
+          onChange={(checked, shift) => data.onToggleSelect(job.id, checked, shift)}
+        />
+      </div>
       <div role="cell" className={styles.nameCell}>
         <Link
           className={styles.name}

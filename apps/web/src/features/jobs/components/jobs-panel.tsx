@@ -9,6 +9,8 @@ import { useChangeJobStatus } from "@/features/jobs/api/change-job-status";
 import { useDeleteJob } from "@/features/jobs/api/delete-job";
 import { useJobStats } from "@/features/jobs/api/get-job-stats";
 import { useJobs } from "@/features/jobs/api/get-jobs";
+import { BulkBarLoader } from "@/features/jobs/bulk/bulk-bar-loader";
+import { useJobSelection } from "@/features/jobs/bulk/use-job-selection";
 import { DeleteJobDialog } from "@/features/jobs/components/delete-job-dialog";
 import { JobList } from "@/features/jobs/components/job-list";
 import styles from "@/features/jobs/components/jobs-panel.module.css";
@@ -35,7 +37,12 @@ function matchingCount(filters: JobFilters, stats: JobStats | undefined): number
   return filters.status.reduce((sum, status) => sum + stats.by_status[status], 0);
 }
 
-/** The list area: loading, error and empty states, the "new jobs" bar, and the list itself. */
+const NO_JOBS: readonly Job[] = [];
+
+/**
+ * The list area: loading, error and empty states, the "new jobs" bar, the list itself, and the
+ * bulk actions toolbar for the rows selected in it (the selection is held here, by job id).
+ */
 export function JobsPanel({ filters, listSearch, onClearFilters, onOrdering }: JobsPanelProps) {
   const query = useJobs(filters);
   const jobs = useMemo(() => query.data?.pages.flatMap((page) => page.results), [query.data]);
@@ -49,6 +56,8 @@ export function JobsPanel({ filters, listSearch, onClearFilters, onOrdering }: J
   const [pendingDelete, setPendingDelete] = useState<Job | null>(null);
   const listRef = useListRef(null);
   const stats = useJobStats();
+  const selection = useJobSelection(filters, jobs ?? NO_JOBS);
+  const [operationId, setOperationId] = useState<number | null>(null);
 
   const { mutate: mutateStatus } = changeStatus;
   const onChangeStatus = useCallback(
@@ -119,9 +128,18 @@ export function JobsPanel({ filters, listSearch, onClearFilters, onOrdering }: J
           ordering={filters.ordering}
           onOrdering={onOrdering}
           totalCount={matchingCount(filters, stats.data)}
+          selection={selection}
           listRef={listRef}
         />
       )}
+      <BulkBarLoader
+        filters={filters}
+        selection={selection}
+        hasMore={query.hasNextPage}
+        operationId={operationId}
+        onOperationChange={setOperationId}
+        focusAfterAction={() => listRef.current?.element}
+      />
       {pendingDelete ? (
         <DeleteJobDialog
           job={pendingDelete}

@@ -3,6 +3,7 @@ import { createMemoryRouter, RouterProvider } from "react-router";
 import { describe, expect, it, vi } from "vitest";
 
 import { JOB_ROW_HEIGHT_PX } from "@/config/constants";
+import { EMPTY_SELECTION } from "@/features/jobs/bulk/selection";
 import { JobList, type JobListProps } from "@/features/jobs/components/job-list";
 import { makeJobs } from "@/testing/job-factory";
 import { seedFakeApi } from "@/testing/fake-api";
@@ -20,6 +21,12 @@ function renderList(props: Partial<JobListProps> = {}) {
     listSearch: "",
     ordering: "-created_at",
     onOrdering: vi.fn(),
+    selection: {
+      selection: EMPTY_SELECTION,
+      loadedState: "none",
+      toggle: vi.fn(),
+      setLoaded: vi.fn(),
+    },
     ...props,
   };
   const router = createMemoryRouter([{ path: "/", element: <JobList {...all} /> }]);

@@ -95,7 +95,10 @@ describe("column headers", () => {
       within(await screen.findByRole("table", { name: "Jobs" }))
         .getAllByRole("columnheader")
         .map((cell) => cell.textContent),
-    ).toEqual(["Name▼", "Status", "Created▼", "In state for", "Actions"]);
+    ).toEqual(["", "Name▼", "Status", "Created▼", "In state for", "Actions"]);
+    expect(await header("Select all loaded jobs")).toContainElement(
+      screen.getByRole("checkbox", { name: "Select all loaded jobs" }),
+    );
     expect(await header("Created")).toHaveAttribute("aria-sort", "descending");
     expect(await header("Name")).not.toHaveAttribute("aria-sort");
 
