@@ -79,7 +79,8 @@ export function nativeStack(defaults: StackDefaults): { baseURL: string; webServ
         name: 'worker',
         command: 'exec .venv/bin/python manage.py db_worker --no-reload --no-startup-delay --interval 0.2',
         cwd: path.join(repo, 'services/api'),
-        env: djangoEnv,
+        // Several batches for the suite's 4,000-job bulk action, so its progress has steps.
+        env: { ...djangoEnv, BULK_BATCH_SIZE: '500' },
         wait: { stdout: /Starting worker/ },
         timeout: 60_000,
         gracefulShutdown: stop,
