@@ -15,13 +15,25 @@ test.describe('keyboard', () => {
     // So are the times' tooltips: until they land the times are not focusable either.
     await expect(jobsPage.timeButton(job.name, 'In state')).toBeVisible();
 
-    // From the toolbar's last control, Tab moves through the two sort buttons of the column
-    // headers into the list's first row.
+    // From the toolbar's last control, Tab moves through the column headers' "select all
+    // loaded" box and two sort buttons into the list's first row: its box (Space ticks it and
+    // the bulk toolbar appears; again, and it goes), then its link.
     await jobsPage.sortSelect.focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('checkbox', { name: 'Select all loaded jobs', exact: true })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(jobsPage.sortHeaderButton('Name')).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(jobsPage.sortHeaderButton('Created')).toBeFocused();
+    await page.keyboard.press('Tab');
+    const rowBox = page.getByRole('checkbox', { name: `Select ${job.name}`, exact: true });
+    await expect(rowBox).toBeFocused();
+    const bulkToolbar = page.getByRole('region', { name: 'Bulk actions', exact: true });
+    await page.keyboard.press('Space');
+    await expect(rowBox).toBeChecked();
+    await expect(bulkToolbar.getByRole('status')).toHaveText('1 selected');
+    await page.keyboard.press('Space');
+    await expect(bulkToolbar).toBeHidden();
     await page.keyboard.press('Tab');
     await expect(jobsPage.jobLink(job.name)).toBeFocused();
 
