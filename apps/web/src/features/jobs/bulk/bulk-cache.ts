@@ -39,7 +39,12 @@ export function replaceJobs(client: QueryClient, jobs: ReadonlyMap<number, Job>)
   }
 }
 
-/** These jobs as if `status` had just been set on each (what the server will answer). */
+/**
+ * These jobs shown with `status` set just now. ⚠️ `updated_at` (the job's version, its `ETag`)
+ * is kept: the bulk answer carries no new versions, and a client-made one would be sent as
+ * `If-Match` by a later write, and would hide the live event carrying the real one (an event
+ * not newer than the cached copy is ignored).
+ */
 export function withStatus(jobs: Iterable<Job>, status: StatusType): Map<number, Job> {
   const now = new Date().toISOString();
   const changed = new Map<number, Job>();
@@ -48,7 +53,6 @@ export function withStatus(jobs: Iterable<Job>, status: StatusType): Map<number,
       ...job,
       current_status: status,
       status_changed_at: now,
-      updated_at: now,
     });
   }
   return changed;
