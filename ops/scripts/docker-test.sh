@@ -4,9 +4,9 @@
 # Runs in its own compose project (<dir>-test): its own network and database
 # volume and no published host port, so it neither touches the data of
 # `make up` nor collides with ports in use.  Builds the images, starts db ->
-# migrate -> api -> web (`up --wait`), runs the Playwright image against
-# http://web:8080, copies the HTML report to ./playwright-report, and always
-# removes the test project (containers, network, volume) at the end.  Exits
+# migrate -> api, events -> web and the bulk worker (`up --wait`), runs the
+# Playwright image against http://web:8080, copies the HTML report to
+# ./playwright-report, and always removes the test project at the end.  Exits
 # with the suite's status.  Extra arguments go to `playwright test`
 # (make test ARGS="--grep create").
 source "$(dirname "$0")/lib.sh"
@@ -38,10 +38,10 @@ teardown
 step "Building images"
 compose_test build
 
-step "Starting db, migrate, api, web (no host ports)"
-if ! compose_test up -d --wait --wait-timeout 300 web; then
+step "Starting db, migrate, api, events, worker, web (no host ports)"
+if ! compose_test up -d --wait --wait-timeout 300 web worker; then
   compose_test ps -a || true
-  compose_test logs --tail 80 db migrate api web || true
+  compose_test logs --tail 80 db migrate api events worker web || true
   die "the test stack did not become healthy (logs above)"
 fi
 
