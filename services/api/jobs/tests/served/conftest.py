@@ -53,6 +53,24 @@ def send_raw(port: int, raw: bytes) -> Raw:
     return int(status_line.split()[1]), headers, body
 
 
+def _wait_answering(
+    process: subprocess.Popen, port: int, log_path: Path, name: str, path: str
+) -> None:
+    """Wait up to 30 s for ``GET path`` on ``port`` to answer 200; fail the test else."""
+    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    for _ in range(300):
+        if process.poll() is not None:
+            pytest.fail(f"{name} exited: {log_path.read_text()[-2000:]}")
+        try:
+            if send_raw(port, request.encode())[0] == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    process.kill()
+    pytest.fail(f"{name} did not answer: {log_path.read_text()[-2000:]}")
+
+
 def start_gunicorn(env: dict[str, str], log_path: Path) -> tuple[subprocess.Popen, int]:
     """Start gunicorn with ``env``; return it and its port once it listens."""
     port = _free_port()
@@ -68,22 +86,8 @@ def start_gunicorn(env: dict[str, str], log_path: Path) -> tuple[subprocess.Pope
         stdout=log_path.open("ab"),
         stderr=subprocess.STDOUT,
     )
-    for _ in range(300):
-        if process.poll() is not None:
-            pytest.fail(f"gunicorn exited: {log_path.read_text()[-2000:]}")
-        try:
-            status, _, _ = send_raw(
-                port,
-                b"GET /api/schema/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                b"Connection: close\r\n\r\n",
-            )
-            if status == 200:
-                return process, port
-        except OSError:
-            pass
-        time.sleep(0.1)
-    process.kill()
-    pytest.fail(f"gunicorn did not answer: {log_path.read_text()[-2000:]}")
+    _wait_answering(process, port, log_path, "gunicorn", "/api/schema/")
+    return process, port
 
 
 def server_env(database: str, **extra: str) -> dict[str, str]:
@@ -146,19 +150,5 @@ def start_events(env: dict[str, str], log_path: Path) -> tuple[subprocess.Popen,
         stdout=log_path.open("ab"),
         stderr=subprocess.STDOUT,
     )
-    for _ in range(300):
-        if process.poll() is not None:
-            pytest.fail(f"uvicorn exited: {log_path.read_text()[-2000:]}")
-        try:
-            status, _, _ = send_raw(
-                port,
-                b"GET /api/health/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                b"Connection: close\r\n\r\n",
-            )
-            if status == 200:
-                return process, port
-        except OSError:
-            pass
-        time.sleep(0.1)
-    process.kill()
-    pytest.fail(f"uvicorn did not answer: {log_path.read_text()[-2000:]}")
+    _wait_answering(process, port, log_path, "uvicorn", "/api/health/")
+    return process, port
