@@ -10,9 +10,7 @@ read model and the counters are exact afterwards.
 
 from __future__ import annotations
 
-import json
 import os
-import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -22,6 +20,7 @@ import psycopg
 import pytest
 
 from jobs.tests.served.conftest import server_env, start_gunicorn
+from jobs.tests.served.json_client import Client
 from reliability.invariants import counter_drift, read_model_mismatches
 from reliability.pooler import PgBouncer
 from reliability.stack import drop, prepare
@@ -30,15 +29,7 @@ DIRECT = f"postgres://postgres@127.0.0.1:5432/{os.environ.get('CHECK_DB', 'jobs_
 
 
 def _call(port: int, method: str, path: str, body: Any = None) -> tuple[int, Any]:
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(  # noqa: S310 (our own server)
-        f"http://127.0.0.1:{port}{path}", data=data, method=method
-    )
-    if data is not None:
-        request.add_header("Content-Type", "application/json")
-    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
-        raw = response.read()
-        return response.status, json.loads(raw) if raw else None
+    return Client(port, cookies=False).call(method, path, body)
 
 
 @pytest.fixture(scope="module")
